@@ -1,0 +1,57 @@
+package org.portzero.suites.catalogue;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.portzero.suites.facts.PlatformFacts;
+import org.portzero.suites.facts.PlatformFactsReader;
+import org.portzero.suites.probe.AsyncLayer;
+import org.portzero.suites.probe.ChannelLayer;
+import org.portzero.suites.probe.ClassicLayer;
+import org.portzero.suites.probe.Layer;
+import org.portzero.suites.probe.LibcLayer;
+import org.portzero.suites.probe.SocketLayer;
+import org.portzero.suites.verdict.Expectations;
+
+/**
+ * Everything a check runs against: the platform facts, the four probe layers, the known
+ * deviations and the property engine's settings. Tests build one with fake layers or facts.
+ */
+public record Bench(PlatformFacts facts, Map<Layer, SocketLayer> layers, Expectations expectations,
+                    PropertySettings properties) {
+
+    private static Bench current;
+
+    public Bench {
+        layers = Map.copyOf(layers);
+    }
+
+    /** The real layers. */
+    public static Map<Layer, SocketLayer> realLayers() {
+        Map<Layer, SocketLayer> m = new EnumMap<>(Layer.class);
+        for (SocketLayer l : List.of(new ClassicLayer(), new ChannelLayer(), new AsyncLayer(), new LibcLayer())) {
+            m.put(l.layer(), l);
+        }
+        return m;
+    }
+
+    /** The bench of this JVM: the running platform, real layers, bundled expectations. */
+    public static synchronized Bench current() {
+        if (current == null) {
+            current = new Bench(new PlatformFactsReader().read(), realLayers(), Expectations.loadBundled(),
+                    PropertySettings.fromSystemProperties());
+        }
+        return current;
+    }
+
+    public SocketLayer layer(Layer layer) {
+        return layers.get(layer);
+    }
+
+    /** The same bench with one layer replaced (a fake, in tests). */
+    public Bench withLayer(SocketLayer replacement) {
+        Map<Layer, SocketLayer> m = new EnumMap<>(layers);
+        m.put(replacement.layer(), replacement);
+        return new Bench(facts, m, expectations, properties);
+    }
+}

@@ -1,0 +1,69 @@
+package org.portzero.suites.catalogue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Optional;
+import org.portzero.suites.facts.PlatformFacts;
+import org.portzero.suites.probe.Observation;
+import org.portzero.suites.probe.Trace;
+import org.portzero.suites.verdict.CheckResult;
+import org.portzero.suites.verdict.Expectation;
+import org.portzero.suites.verdict.Expectations;
+import org.portzero.suites.verdict.Judgement;
+import org.portzero.suites.verdict.PreconditionUnmet;
+import org.portzero.suites.verdict.SetupFailed;
+import org.portzero.suites.verdict.Verdict;
+
+/** Runs one check and turns its judgement and the known deviations into a verdict. Knows nothing of JUnit. */
+public final class CheckExecution {
+
+    private CheckExecution() {
+    }
+
+    public static CheckResult run(Check check, PlatformFacts facts, Expectations expectations) {
+        long start = System.nanoTime();
+        Verdict verdict;
+        Judgement judgement = null;
+        String message = null;
+        String reason = null;
+        String link = null;
+        List<Observation> observations;
+        try (Trace trace = new Trace()) {
+            try {
+                judgement = check.body().judge(trace);
+                Optional<Expectation> known = expectations.find(check.id().toString(), facts);
+                if (known.isPresent()) {
+                    verdict = judgement.holds() ? Verdict.XPASS : Verdict.XFAIL;
+                    reason = known.get().reason();
+                    link = known.get().link();
+                } else {
+                    verdict = judgement.holds() ? Verdict.PASS : Verdict.FAIL;
+                }
+                message = judgement.message();
+            } catch (PreconditionUnmet unmet) {
+                verdict = Verdict.SKIP;
+                message = unmet.getMessage();
+            } catch (SetupFailed setup) {
+                verdict = Verdict.BROKEN;
+                message = setup.getMessage();
+            } catch (Exception | AssertionError | LinkageError e) {
+                verdict = Verdict.BROKEN;
+                message = "harness fault: " + stackTrace(e);
+            }
+            observations = List.copyOf(trace.observations());
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        CheckId id = check.id();
+        return new CheckResult(id.toString(), id.family().id(), id.variant(), id.check(), check.layer().id(), verdict,
+                judgement == null ? null : judgement.observed(), judgement == null ? null : judgement.expected(),
+                message, reason, link, judgement == null ? null : judgement.seed(), millis, check.parameters(),
+                check.specs(), observations);
+    }
+
+    private static String stackTrace(Throwable t) {
+        StringWriter w = new StringWriter();
+        t.printStackTrace(new PrintWriter(w));
+        return w.toString().lines().limit(12).reduce((a, b) -> a + "\n" + b).orElse(t.toString());
+    }
+}

@@ -1,0 +1,28 @@
+package org.portzero.suites.catalogue;
+
+/** The behaviour families: the mission's five first. */
+public enum Family {
+    BIND0("port-0 binding yields a real ephemeral port"),
+    UNIQUE("ephemeral ports handed out at the same time are unique"),
+    CONNECT0("connecting or sending to port 0 is refused, and by whom"),
+    WILDCARD("getsockname on wildcard-bound and unbound sockets"),
+    CONNECTED("local and peer addresses after connect and accept");
+
+    private final String summary;
+
+    Family(String summary) {
+        this.summary = summary;
+    }
+
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public String summary() {
+        return summary;
+    }
+
+    public static Family of(String id) {
+        return valueOf(id.trim().toUpperCase(java.util.Locale.ROOT));
+    }
+}

@@ -1,0 +1,88 @@
+package org.portzero.suites.facts;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Reads {@link PlatformFacts} from {@code /proc}, {@code /etc/os-release} and the JVM. */
+public final class PlatformFactsReader {
+
+    private static final List<String> NET_PROPERTIES = List.of(
+            "java.net.preferIPv4Stack", "java.net.preferIPv6Addresses", "jdk.net.usePlainSocketImpl",
+            "jdk.net.usePlainDatagramSocketImpl", "sun.net.useExclusiveBind");
+
+    private final Path root;
+
+    /** Reads the running platform. */
+    public PlatformFactsReader() {
+        this(Path.of("/"));
+    }
+
+    /** Reads a platform whose {@code /proc} and {@code /etc} lie under {@code root} (for tests). */
+    public PlatformFactsReader(Path root) {
+        this.root = root;
+    }
+
+    public PlatformFacts read() {
+        Map<String, String> net = new TreeMap<>();
+        for (String p : NET_PROPERTIES) {
+            String v = System.getProperty(p);
+            if (v != null) {
+                net.put(p, v);
+            }
+        }
+        String ifInet6 = text("proc/net/if_inet6", "");
+        return new PlatformFacts(
+                text("proc/sys/kernel/osrelease", System.getProperty("os.version")).trim(),
+                EphemeralRange.parse(required("proc/sys/net/ipv4/ip_local_port_range")),
+                PortSet.parse(text("proc/sys/net/ipv4/ip_local_reserved_ports", "")),
+                Integer.parseInt(text("proc/sys/net/ipv4/ip_unprivileged_port_start", "1024").trim()),
+                optionalInt("proc/sys/net/ipv6/bindv6only"),
+                !ifInet6.isBlank(),
+                ifInet6.lines().anyMatch(l -> l.startsWith("00000000000000000000000000000001")),
+                uid(),
+                osRelease(),
+                System.getProperty("java.vendor"),
+                System.getProperty("java.version"),
+                System.getProperty("java.vm.version"),
+                net);
+    }
+
+    private String required(String relative) {
+        try {
+            return Files.readString(root.resolve(relative));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read platform fact /" + relative + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String text(String relative, String fallback) {
+        try {
+            return Files.readString(root.resolve(relative));
+        } catch (IOException e) {
+            return fallback;
+        }
+    }
+
+    private Integer optionalInt(String relative) {
+        String t = text(relative, "").trim();
+        return t.isEmpty() ? null : Integer.valueOf(t);
+    }
+
+    private int uid() {
+        return text("proc/self/status", "").lines()
+                .filter(l -> l.startsWith("Uid:"))
+                .map(l -> Integer.parseInt(l.split("\\s+")[1]))
+                .findFirst().orElse(-1);
+    }
+
+    private String osRelease() {
+        return text("etc/os-release", "").lines()
+                .filter(l -> l.startsWith("PRETTY_NAME="))
+                .map(l -> l.substring("PRETTY_NAME=".length()).replace("\"", ""))
+                .findFirst().orElse("unknown");
+    }
+}

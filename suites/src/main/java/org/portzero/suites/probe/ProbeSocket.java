@@ -1,0 +1,61 @@
+package org.portzero.suites.probe;
+
+import java.net.InetSocketAddress;
+
+/**
+ * A socket opened through one layer. Every call returns the {@link Observation} it produced and
+ * adds it to the trace the socket was opened under; no call throws for a refused operation.
+ */
+public interface ProbeSocket extends AutoCloseable {
+
+    /** The label of this socket in its trace. */
+    String label();
+
+    Layer layer();
+
+    SocketShape shape();
+
+    Observation bind(InetSocketAddress local);
+
+    /** TCP only; on a UDP socket the observation records that the operation does not exist. */
+    Observation listen(int backlog);
+
+    Observation connect(InetSocketAddress remote);
+
+    /** Accepts one connection; the accepted socket is tracked by the same trace. */
+    Accepted accept();
+
+    Observation send(InetSocketAddress to, byte[] payload);
+
+    /** The local address as the layer reports it. */
+    Observation getsockname();
+
+    /** The peer address as the layer reports it. */
+    Observation getpeername();
+
+    Observation setsockopt(SocketOptionName option, int value);
+
+    /** Whether the layer considers the socket open and connected; detail {@code open=… connected=…}. */
+    Observation state();
+
+    /**
+     * For JDK layers: the kernel's own getsockname on this socket's file descriptor (layer libc).
+     * For the libc layer: the same as {@link #getsockname()}.
+     */
+    Observation kernelSockname();
+
+    /** For JDK layers: the kernel's getpeername on this socket's file descriptor (layer libc). */
+    Observation kernelPeername();
+
+    /** Closes the socket and records the call. */
+    Observation closeSocket();
+
+    @Override
+    default void close() {
+        closeSocket();
+    }
+
+    /** The outcome of accept: its observation and, when it succeeded, the new socket. */
+    record Accepted(Observation observation, ProbeSocket socket) {
+    }
+}

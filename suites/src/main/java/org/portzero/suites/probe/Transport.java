@@ -1,0 +1,10 @@
+package org.portzero.suites.probe;
+
+/** The socket type: a TCP stream or a UDP datagram socket. */
+public enum Transport {
+    TCP, UDP;
+
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,133 @@
+package org.portzero.suites.runner;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TagFilter;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
+import org.portzero.suites.catalogue.Bench;
+import org.portzero.suites.catalogue.Family;
+import org.portzero.suites.catalogue.ResultLog;
+import org.portzero.suites.verdict.CheckResult;
+import org.portzero.suites.verdict.Verdict;
+
+/**
+ * {@code java -jar portzero-suites-runner.jar --out DIR [--families f1,f2]}: runs the catalogue
+ * through the JUnit Platform Launcher and writes {@code DIR/allure-results/}, {@code DIR/junit/},
+ * {@code DIR/observations.json} and {@code DIR/platform.json}. Exits 0 when it ran, whatever the
+ * verdicts; 2 on bad arguments; 1 when it could not run.
+ */
+public final class RunnerMain {
+
+    /** Version of the observations.json layout; bumped on any incompatible change. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private RunnerMain() {
+    }
+
+    public static void main(String[] args) {
+        RunnerOptions options;
+        try {
+            options = RunnerOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("portzero runner: " + e.getMessage());
+            System.err.println(RunnerOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        try {
+            run(options);
+        } catch (Exception e) {
+            System.err.println("portzero runner: could not run: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    static void run(RunnerOptions options) throws IOException {
+        Path out = options.out();
+        Files.createDirectories(out.resolve("junit"));
+        Path allure = Files.createDirectories(out.resolve("allure-results"));
+        System.setProperty("allure.results.directory", allure.toString());
+
+        long start = System.nanoTime();
+        Bench bench = Bench.current();
+        JSON.writeValue(out.resolve("platform.json").toFile(), bench.facts());
+        System.out.printf("portzero: kernel %s, %s %s, port range %s, reserved %s, IPv6 %s, uid %d%n",
+                bench.facts().kernel(), bench.facts().javaVendor(), bench.facts().javaVersion(),
+                bench.facts().portRange(), bench.facts().reservedPorts(),
+                bench.facts().ipv6Usable() ? "yes" : "no", bench.facts().uid());
+
+        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectPackage("org.portzero.suites.checks"));
+        if (!options.families().isEmpty()) {
+            request.filters(TagFilter.includeTags(options.families().stream().map(Family::id).collect(Collectors.toList())));
+        }
+        LauncherDiscoveryRequest discovery = request.build();
+        Launcher launcher = LauncherFactory.create();
+        launcher.execute(discovery, new LegacyXmlReportGeneratingListener(out.resolve("junit"),
+                new PrintWriter(System.err, true)));
+
+        long wallMillis = (System.nanoTime() - start) / 1_000_000;
+        List<CheckResult> results = ResultLog.all();
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("schemaVersion", SCHEMA_VERSION);
+        document.put("harnessVersion", harnessVersion());
+        document.put("finishedAt", Instant.now().toString());
+        document.put("wallMillis", wallMillis);
+        document.put("families", options.families().isEmpty()
+                ? Arrays.stream(Family.values()).map(Family::id).collect(Collectors.toList())
+                : options.families().stream().map(Family::id).collect(Collectors.toList()));
+        document.put("results", results);
+        JSON.writeValue(out.resolve("observations.json").toFile(), document);
+        printSummary(results, wallMillis);
+    }
+
+    private static void printSummary(List<CheckResult> results, long wallMillis) {
+        Map<String, Map<Verdict, Integer>> byFamily = new TreeMap<>();
+        for (CheckResult r : results) {
+            byFamily.computeIfAbsent(r.family() + " [" + r.layer() + "]", k -> new TreeMap<>())
+                    .merge(r.verdict(), 1, Integer::sum);
+        }
+        byFamily.forEach((k, v) -> System.out.printf("portzero: %-22s %s%n", k, v));
+        List<String> bad = new ArrayList<>();
+        for (CheckResult r : results) {
+            if (r.verdict().isBad()) {
+                bad.add(r.verdict().id() + " " + r.id() + ": " + firstLine(r.message()));
+            }
+        }
+        bad.forEach(b -> System.out.println("portzero: " + b));
+        Map<Verdict, Long> total = results.stream()
+                .collect(Collectors.groupingBy(CheckResult::verdict, TreeMap::new, Collectors.counting()));
+        System.out.printf("portzero: %d checks in %.1f s: %s%n", results.size(), wallMillis / 1000.0, total);
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+
+    private static String harnessVersion() {
+        String v = RunnerMain.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

@@ -1,0 +1,32 @@
+package org.portzero.suites.verdict;
+
+import java.util.List;
+import java.util.Map;
+import org.portzero.suites.catalogue.SpecLink;
+import org.portzero.suites.probe.Observation;
+
+/**
+ * One entry of {@code observations.json}: a check's verdict on this platform with what was observed.
+ *
+ * @param id             {@code family.variant.check}
+ * @param family         the family part of the id
+ * @param variant        the variant part of the id
+ * @param check          the check part of the id
+ * @param layer          the layer under test
+ * @param verdict        pass, fail, xfail, xpass, skip or broken
+ * @param observed       the observed outcome in short form
+ * @param expected       the expected outcome in short form
+ * @param message        why it failed (a bug report), why it was skipped, or why it is broken
+ * @param reason         for xfail/xpass, the expectation's reason
+ * @param link           for xfail/xpass, the expectation's link
+ * @param seed           the property engine's seed, for property checks
+ * @param durationMillis how long the check ran
+ * @param parameters     the variant's fields
+ * @param specs          where the claim comes from
+ * @param observations   every call the check made, in order
+ */
+public record CheckResult(String id, String family, String variant, String check, String layer, Verdict verdict,
+                          String observed, String expected, String message, String reason, String link, Long seed,
+                          long durationMillis, Map<String, String> parameters, List<SpecLink> specs,
+                          List<Observation> observations) {
+}

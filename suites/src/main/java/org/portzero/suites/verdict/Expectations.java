@@ -1,0 +1,116 @@
+package org.portzero.suites.verdict;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.portzero.suites.facts.PlatformFacts;
+
+/**
+ * The known deviations: {@code expectations/*.yaml} on the class path, each a list of
+ * {@link Expectation} entries. A malformed file is refused with its name, line and field.
+ */
+public final class Expectations {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private final List<Expectation> entries;
+
+    public Expectations(List<Expectation> entries) {
+        this.entries = List.copyOf(entries);
+    }
+
+    public static Expectations none() {
+        return new Expectations(List.of());
+    }
+
+    public List<Expectation> entries() {
+        return Collections.unmodifiableList(entries);
+    }
+
+    /** The first entry that applies to the check on this platform. */
+    public Optional<Expectation> find(String checkId, PlatformFacts facts) {
+        return entries.stream().filter(e -> e.appliesTo(checkId, facts)).findFirst();
+    }
+
+    /** Parses one YAML document (a list of entries); {@code source} names it in errors. */
+    public static Expectations parse(String yaml, String source) {
+        if (yaml.isBlank()) {
+            return none();
+        }
+        try {
+            List<Expectation> list = YAML.readValue(yaml, new TypeReference<List<Expectation>>() { });
+            return new Expectations(list == null ? List.of() : list);
+        } catch (JsonProcessingException e) {
+            throw new MalformedInput(source, describe(e), e);
+        }
+    }
+
+    /** Every {@code expectations/*.yaml} on the class path, in file-name order. */
+    public static Expectations loadBundled() {
+        URL dir = Expectations.class.getClassLoader().getResource("expectations");
+        if (dir == null) {
+            return none();
+        }
+        try {
+            URI uri = dir.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of())) {
+                    return loadDirectory(fs.getPath("/expectations"));
+                }
+            }
+            return loadDirectory(Path.of(uri));
+        } catch (IOException | URISyntaxException e) {
+            throw new IllegalStateException("cannot list bundled expectations: " + e.getMessage(), e);
+        }
+    }
+
+    public static Expectations loadDirectory(Path dir) throws IOException {
+        List<Expectation> all = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().collect(Collectors.toList());
+        }
+        for (Path f : files) {
+            all.addAll(parse(Files.readString(f), "expectations/" + f.getFileName()).entries());
+        }
+        return new Expectations(all);
+    }
+
+    private static String describe(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
+        String field = "";
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            field = m.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+        }
+        String cause = e.getOriginalMessage();
+        if (e.getCause() instanceof IllegalArgumentException iae) {
+            cause = iae.getMessage();
+        }
+        return where + (field.isEmpty() ? "" : ", field '" + field + "'") + ": " + cause.lines().findFirst().orElse(cause);
+    }
+}
