@@ -1,6 +1,8 @@
 package org.portzero.suites.facts;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,9 +53,19 @@ public final class PlatformFactsReader {
                 net);
     }
 
+    /**
+     * Reads a whole /proc file in one {@code read}: sysctl handlers answer a read at a non-zero
+     * offset with EOF, so {@code Files.readString} (which first reads one byte) sees only "3".
+     */
+    private String read(String relative) throws IOException {
+        try (InputStream in = Files.newInputStream(root.resolve(relative))) {
+            return new String(in.readNBytes(1 << 20), StandardCharsets.UTF_8);
+        }
+    }
+
     private String required(String relative) {
         try {
-            return Files.readString(root.resolve(relative));
+            return read(relative);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read platform fact /" + relative + ": " + e.getMessage(), e);
         }
@@ -61,7 +73,7 @@ public final class PlatformFactsReader {
 
     private String text(String relative, String fallback) {
         try {
-            return Files.readString(root.resolve(relative));
+            return read(relative);
         } catch (IOException e) {
             return fallback;
         }

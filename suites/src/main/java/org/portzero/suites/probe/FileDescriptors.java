@@ -20,23 +20,28 @@ final class FileDescriptors {
 
     /** The descriptor, or empty when the JDK has not created one yet (or hides it). */
     static OptionalInt of(Object jdkSocket) {
+        if (isClosed(jdkSocket)) {
+            return OptionalInt.empty();
+        }
         return find(jdkSocket, DEPTH);
     }
 
+    /**
+     * The first {@link FileDescriptor} field on the object or, failing that, on the JDK objects it
+     * holds. The first descriptor found decides: a closed one (fd -1) means "no descriptor", never
+     * a search for another, since a stale number may by now name some other file.
+     */
     private static OptionalInt find(Object object, int depth) {
-        if (object == null || depth == 0) {
+        if (object == null || depth == 0 || declaresClosed(object)) {
             return OptionalInt.empty();
         }
         for (Class<?> c = object.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field f : c.getDeclaredFields()) {
-                if (Modifier.isStatic(f.getModifiers())) {
-                    continue;
-                }
-                Object value = read(f, object);
-                if (value instanceof FileDescriptor descriptor) {
-                    int fd = fdOf(descriptor);
-                    if (fd >= 0) {
-                        return OptionalInt.of(fd);
+                if (!Modifier.isStatic(f.getModifiers()) && f.getType() == FileDescriptor.class) {
+                    Object value = read(f, object);
+                    if (value != null) {
+                        int fd = fdOf((FileDescriptor) value);
+                        return fd >= 0 ? OptionalInt.of(fd) : OptionalInt.empty();
                     }
                 }
             }
@@ -46,13 +51,54 @@ final class FileDescriptors {
                 if (Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive() || !isSocketish(f.getType())) {
                     continue;
                 }
-                OptionalInt inner = find(read(f, object), depth - 1);
-                if (inner.isPresent()) {
-                    return inner;
+                Object inner = read(f, object);
+                if (inner != null && inner != object) {
+                    OptionalInt found = find(inner, depth - 1);
+                    if (found.isPresent()) {
+                        return found;
+                    }
                 }
             }
         }
         return OptionalInt.empty();
+    }
+
+    /**
+     * Whether a JDK implementation object says it is closed through its own {@code isOpen()}.
+     * NioSocketImpl closes itself when connect fails while the {@code Socket} around it still
+     * answers {@code isClosed() == false}, and its FileDescriptor keeps the old number.
+     */
+    private static boolean declaresClosed(Object o) {
+        for (Class<?> c = o.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+            try {
+                java.lang.reflect.Method isOpen = c.getDeclaredMethod("isOpen");
+                if (isOpen.getReturnType() == boolean.class) {
+                    isOpen.setAccessible(true);
+                    return !(Boolean) isOpen.invoke(o);
+                }
+            } catch (NoSuchMethodException e) {
+                // Look further up.
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isClosed(Object o) {
+        if (o instanceof java.nio.channels.Channel ch) {
+            return !ch.isOpen();
+        }
+        if (o instanceof java.net.Socket s) {
+            return s.isClosed();
+        }
+        if (o instanceof java.net.ServerSocket s) {
+            return s.isClosed();
+        }
+        if (o instanceof java.net.DatagramSocket s) {
+            return s.isClosed();
+        }
+        return o == null;
     }
 
     private static boolean isSocketish(Class<?> type) {

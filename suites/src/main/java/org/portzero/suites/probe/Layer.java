@@ -15,6 +15,7 @@ public enum Layer {
     LIBC;
 
     /** The lower-case spelling used in ids and reports. */
+    @com.fasterxml.jackson.annotation.JsonValue
     public String id() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -6,6 +6,7 @@ public enum Operation {
     /** Whether the API still considers the socket open, bound and connected. */
     STATE;
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String id() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -4,6 +4,7 @@ package org.portzero.suites.probe;
 public enum Transport {
     TCP, UDP;
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String id() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -18,6 +18,7 @@ public enum Verdict {
     /** The harness itself failed: the check could not be judged. */
     BROKEN;
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String id() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
