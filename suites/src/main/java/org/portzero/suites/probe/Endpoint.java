@@ -63,7 +63,8 @@ public record Endpoint(String address, int port, String family, boolean anyLocal
         return shortForm();
     }
 
-    static String spell(InetAddress a) {
+    /** An address as portzero spells it: RFC 5952 compressed IPv6, dotted IPv4. */
+    public static String spell(InetAddress a) {
         if (a instanceof Inet6Address) {
             return compress(a.getAddress());
         }
