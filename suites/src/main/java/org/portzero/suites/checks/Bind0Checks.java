@@ -1,11 +1,13 @@
 package org.portzero.suites.checks;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.portzero.suites.catalogue.Bench;
 import org.portzero.suites.catalogue.Check;
 import org.portzero.suites.catalogue.CheckId;
 import org.portzero.suites.catalogue.Family;
+import org.portzero.suites.catalogue.PropertyCheck;
 import org.portzero.suites.catalogue.SpecLink;
 import org.portzero.suites.facts.EphemeralRange;
 import org.portzero.suites.facts.PlatformFacts;
@@ -53,6 +55,45 @@ public final class Bind0Checks {
                 check(v, "port_not_privileged", this::portNotPrivileged),
                 v.layer() == Layer.LIBC ? null : check(v, "api_port_matches_kernel", this::apiPortMatchesKernel))
                 .filter(c -> c != null));
+    }
+
+    /** Examples per layer property by default. */
+    static final int PROPERTY_EXAMPLES = 100;
+
+    /** One property per layer: any generated bind request yields an ephemeral port. */
+    public Stream<Check> properties() {
+        return Stream.of(Layer.values()).map(layer -> PropertyCheck.of(
+                new CheckId(Family.BIND0, "generated_" + layer.id(), "port_is_ephemeral"), layer,
+                "every generated bind(address, 0) yields a non-zero, unreserved port of the live range",
+                Map.of("generator", "bindRequests"), SPECS, bench.properties(), PROPERTY_EXAMPLES,
+                SocketGenerators.bindRequests(bench.facts(), layer, List.of(BindAddress.LOOPBACK, BindAddress.WILDCARD)),
+                (variant, trace) -> {
+                    BoundSocket bound = BoundSocket.bindToPortZero(bench, variant, Role.CLIENT, trace);
+                    if (!bound.bound()) {
+                        return Judgement.broke(bound.bind().outcome(), "a port", variant + ": " + bound.whyUnbound());
+                    }
+                    return isEphemeral(variant, bound.port(), bench.facts());
+                }));
+    }
+
+    /** Whether a port is what autobinding may hand out on this platform. */
+    static Judgement isEphemeral(SocketVariant v, int port, PlatformFacts facts) {
+        EphemeralRange range = facts.portRange();
+        List<String> wrong = new java.util.ArrayList<>();
+        if (port == 0) {
+            wrong.add("port 0");
+        }
+        if (!range.contains(port)) {
+            wrong.add("outside ip_local_port_range " + range);
+        }
+        if (facts.reservedPorts().contains(port)) {
+            wrong.add("in ip_local_reserved_ports " + facts.reservedPorts());
+        }
+        if (!facts.isRoot() && port < facts.unprivilegedPortStart()) {
+            wrong.add("below ip_unprivileged_port_start " + facts.unprivilegedPortStart());
+        }
+        return Judgement.check(wrong.isEmpty(), String.valueOf(port), "in " + range + ", not reserved",
+                v + " [" + v.layer().id() + "]: bind(0) returned port " + port + ": " + String.join(", ", wrong));
     }
 
     private interface Claim {

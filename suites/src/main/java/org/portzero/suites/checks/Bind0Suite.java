@@ -18,4 +18,10 @@ class Bind0Suite {
     Stream<DynamicTest> scenarios() {
         return CheckTests.of(new Bind0Checks(Bench.current()).checks());
     }
+
+    @TestFactory
+    @DisplayName("properties")
+    Stream<DynamicTest> properties() {
+        return CheckTests.of(new Bind0Checks(Bench.current()).properties());
+    }
 }

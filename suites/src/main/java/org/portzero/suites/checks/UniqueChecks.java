@@ -9,6 +9,7 @@ import org.portzero.suites.catalogue.Bench;
 import org.portzero.suites.catalogue.Check;
 import org.portzero.suites.catalogue.CheckId;
 import org.portzero.suites.catalogue.Family;
+import org.portzero.suites.catalogue.PropertyCheck;
 import org.portzero.suites.catalogue.SpecLink;
 import org.portzero.suites.facts.PlatformFacts;
 import org.portzero.suites.probe.AddressFamily;
@@ -78,6 +79,20 @@ public final class UniqueChecks {
                     Map.of("family", "ipv4", "address", "loopback"), SPECS, trace -> portSpacesIndependent(layer, trace));
         });
         return Stream.concat(distinct, independent);
+    }
+
+    /** Examples per layer property by default; each holds up to {@link #PROPERTY_MAX_SOCKETS} sockets. */
+    static final int PROPERTY_EXAMPLES = 12;
+    static final int PROPERTY_MAX_SOCKETS = 2000;
+
+    /** One property per layer: a generated crowd of simultaneous bind(0) sockets holds distinct ports. */
+    public Stream<Check> properties() {
+        return Stream.of(Layer.values()).map(layer -> PropertyCheck.of(
+                new CheckId(Family.UNIQUE, "generated_" + layer.id(), "ports_distinct"), layer,
+                "any generated crowd of simultaneous bind(0) sockets of one protocol holds distinct ports",
+                Map.of("generator", "crowds"), SPECS, bench.properties(), PROPERTY_EXAMPLES,
+                SocketGenerators.crowds(bench.facts(), layer, count(bench.facts(), PROPERTY_MAX_SOCKETS)),
+                (crowd, trace) -> portsDistinct(bench, crowd.variant(), crowd.size(), trace)));
     }
 
     /** Binds {@code n} sockets of the variant at once and judges that their ports are distinct. */

@@ -18,4 +18,10 @@ class UniqueSuite {
     Stream<DynamicTest> scenarios() {
         return CheckTests.of(new UniqueChecks(Bench.current()).checks());
     }
+
+    @TestFactory
+    @DisplayName("properties")
+    Stream<DynamicTest> properties() {
+        return CheckTests.of(new UniqueChecks(Bench.current()).properties());
+    }
 }

@@ -6,6 +6,7 @@ import org.portzero.suites.catalogue.Bench;
 import org.portzero.suites.catalogue.Check;
 import org.portzero.suites.catalogue.CheckId;
 import org.portzero.suites.catalogue.Family;
+import org.portzero.suites.catalogue.PropertyCheck;
 import org.portzero.suites.catalogue.SpecLink;
 import org.portzero.suites.probe.AddressFamily;
 import org.portzero.suites.probe.Endpoint;
@@ -60,6 +61,21 @@ public final class WildcardChecks {
                     this::unboundReportsPortZero));
             return b.build();
         });
+    }
+
+    static final int PROPERTY_EXAMPLES = 100;
+
+    /** One property per layer: any generated wildcard bind reports a wildcard, in the API and the kernel. */
+    public Stream<Check> properties() {
+        return Stream.of(Layer.values()).map(layer -> PropertyCheck.of(
+                new CheckId(Family.WILDCARD, "generated_" + layer.id(), "reports_wildcard"), layer,
+                "getsockname after any generated bind(wildcard, 0) is a wildcard with the assigned port, in the API and the kernel",
+                java.util.Map.of("generator", "bindRequests"), SPECS, bench.properties(), PROPERTY_EXAMPLES,
+                SocketGenerators.bindRequests(bench.facts(), layer, List.of(BindAddress.WILDCARD)),
+                (variant, trace) -> {
+                    Judgement api = reportsWildcard(variant, trace);
+                    return api.holds() ? kernelReportsFamilyWildcard(variant, trace) : api;
+                }));
     }
 
     private interface Claim {

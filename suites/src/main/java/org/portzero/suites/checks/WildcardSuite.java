@@ -18,4 +18,10 @@ class WildcardSuite {
     Stream<DynamicTest> scenarios() {
         return CheckTests.of(new WildcardChecks(Bench.current()).checks());
     }
+
+    @TestFactory
+    @DisplayName("properties")
+    Stream<DynamicTest> properties() {
+        return CheckTests.of(new WildcardChecks(Bench.current()).properties());
+    }
 }

@@ -28,6 +28,11 @@ public final class Trace implements AutoCloseable {
         open.add(resource);
     }
 
+    /** Appends another trace's observations (a property's smallest counterexample). */
+    public void adopt(List<Observation> others) {
+        observations.addAll(others);
+    }
+
     public List<Observation> observations() {
         return Collections.unmodifiableList(observations);
     }

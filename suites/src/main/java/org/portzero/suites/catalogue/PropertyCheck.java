@@ -1,0 +1,70 @@
+package org.portzero.suites.catalogue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
+import org.quicktheories.QuickTheory;
+import org.quicktheories.core.Gen;
+import org.portzero.suites.probe.Layer;
+import org.portzero.suites.probe.Observation;
+import org.portzero.suites.probe.Trace;
+import org.portzero.suites.verdict.Judgement;
+
+/**
+ * A check whose body is a QuickTheories property: every generated example runs under a trace of
+ * its own; on falsification the smallest example's calls join the check's trace and the message
+ * carries the seed that replays it ({@code -Dportzero.seed=}).
+ */
+public final class PropertyCheck {
+
+    private PropertyCheck() {
+    }
+
+    /**
+     * @param judge judges one generated example, probing under the trace it is given
+     */
+    public static <T> Check of(CheckId id, Layer layer, String claim, Map<String, String> parameters,
+                               List<SpecLink> specs, PropertySettings settings, int defaultExamples,
+                               Gen<T> examples, BiFunction<T, Trace, Judgement> judge) {
+        return new Check(id, layer, claim, parameters, specs, trace -> run(id, settings, defaultExamples, examples,
+                judge, trace));
+    }
+
+    private static <T> Judgement run(CheckId id, PropertySettings settings, int defaultExamples, Gen<T> examples,
+                                     BiFunction<T, Trace, Judgement> judge, Trace outer) {
+        long seed = settings.seedForRun();
+        int count = settings.examples(defaultExamples);
+        AtomicReference<Judgement> lastFailure = new AtomicReference<>();
+        AtomicReference<List<Observation>> lastCalls = new AtomicReference<>(List.of());
+        AtomicReference<T> lastExample = new AtomicReference<>();
+        AtomicLong tried = new AtomicLong();
+        try {
+            QuickTheory.qt().withFixedSeed(seed).withExamples(count).forAll(examples).check(example -> {
+                tried.incrementAndGet();
+                try (Trace trace = new Trace()) {
+                    Judgement j = judge.apply(example, trace);
+                    if (!j.holds()) {
+                        lastFailure.set(j);
+                        lastExample.set(example);
+                        lastCalls.set(List.copyOf(trace.observations()));
+                    }
+                    return j.holds();
+                }
+            });
+        } catch (AssertionError falsified) {
+            outer.adopt(lastCalls.get());
+            Judgement smallest = lastFailure.get();
+            String recipe = examples.asString(lastExample.get());
+            String message = id + " falsified (seed " + seed + ", replay with -Dportzero.seed=" + seed + ")\n"
+                    + "smallest example: " + recipe + "\n"
+                    + (smallest == null ? falsified.getMessage() : smallest.message());
+            return new Judgement(false, smallest == null ? "falsified" : smallest.observed(),
+                    smallest == null ? "" : smallest.expected(), message, seed);
+        }
+        // QuickTheories tries each distinct value once, so a small domain runs fewer than `count`.
+        return new Judgement(true, tried.get() + " examples held (" + count + " requested)", "every example holds",
+                null, seed);
+    }
+}

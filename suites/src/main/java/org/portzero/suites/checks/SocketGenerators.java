@@ -1,0 +1,62 @@
+package org.portzero.suites.checks;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+import org.portzero.suites.facts.PlatformFacts;
+import org.portzero.suites.probe.AddressFamily;
+import org.portzero.suites.probe.Layer;
+import org.portzero.suites.probe.Transport;
+import org.portzero.suites.verdict.PreconditionUnmet;
+
+/**
+ * Generators named after what they generate. Each value prints as the socket calls it stands
+ * for, so a shrunk counterexample reads as a reproduction recipe.
+ */
+public final class SocketGenerators {
+
+    private SocketGenerators() {
+    }
+
+    /** {@code socket(AF_INET6, SOCK_DGRAM, 0); bind([::1]:0)} through one layer. */
+    public static Gen<SocketVariant> bindRequests(PlatformFacts facts, Layer layer, List<BindAddress> addresses) {
+        List<SocketVariant> rows = SocketVariant.table(addresses).stream()
+                .filter(v -> v.layer() == layer && supported(v, facts))
+                .collect(Collectors.toList());
+        PreconditionUnmet.require(!rows.isEmpty(), "no socket shape of the " + layer.id() + " layer runs here");
+        return Generate.pick(rows).describedAs(SocketGenerators::recipe);
+    }
+
+    /** {@code n} sockets of one shape, all bound to port 0 and alive together. */
+    public static Gen<Crowd> crowds(PlatformFacts facts, Layer layer, int maxSize) {
+        return bindRequests(facts, layer, List.of(BindAddress.LOOPBACK))
+                .zip(Generate.range(2, maxSize), Crowd::new)
+                .describedAs(c -> c.size() + " x { " + recipe(c.variant()) + " } held open together");
+    }
+
+    /** A crowd of simultaneously bound sockets. */
+    public record Crowd(SocketVariant variant, int size) {
+    }
+
+    static String recipe(SocketVariant v) {
+        String domain = v.shape().family() == AddressFamily.IPV4 ? "AF_INET" : "AF_INET6";
+        String type = v.shape().transport() == Transport.TCP ? "SOCK_STREAM" : "SOCK_DGRAM";
+        String v6only = switch (v.shape().family()) {
+            case IPV4 -> "";
+            case IPV6 -> " IPV6_V6ONLY=1;";
+            case DUAL -> " IPV6_V6ONLY=0;";
+        };
+        return "[" + v.layer().id() + "] socket(" + domain + ", " + type + ");" + v6only + " bind("
+                + org.portzero.suites.probe.Endpoint.of(v.portZero()).shortForm() + "); getsockname()";
+    }
+
+    private static boolean supported(SocketVariant v, PlatformFacts facts) {
+        try {
+            v.requireSupported(facts);
+            return true;
+        } catch (PreconditionUnmet unmet) {
+            return false;
+        }
+    }
+}
