@@ -63,7 +63,7 @@ public final class Expectations {
             List<Expectation> list = YAML.readValue(yaml, new TypeReference<List<Expectation>>() { });
             return new Expectations(list == null ? List.of() : list);
         } catch (JsonProcessingException e) {
-            throw new MalformedInput(source, describe(e), e);
+            throw new MalformedInput(source, describe(e, yaml), e);
         }
     }
 
@@ -98,19 +98,34 @@ public final class Expectations {
         return new Expectations(all);
     }
 
-    private static String describe(JsonProcessingException e) {
+    private static String describe(JsonProcessingException e, String yaml) {
         JsonLocation at = e.getLocation();
-        String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-        String field = "";
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            field = m.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+        Integer line = at == null ? null : at.getLineNr();
+        int entry = -1;
+        StringBuilder field = new StringBuilder();
+        if (e instanceof JsonMappingException m) {
+            for (JsonMappingException.Reference r : m.getPath()) {
+                if (r.getFieldName() != null) {
+                    field.append(field.length() == 0 ? "" : ".").append(r.getFieldName());
+                } else if (entry < 0) {
+                    entry = r.getIndex();
+                }
+            }
         }
         String cause = e.getOriginalMessage();
         if (e.getCause() instanceof IllegalArgumentException iae) {
             cause = iae.getMessage();
         }
-        return where + (field.isEmpty() ? "" : ", field '" + field + "'") + ": " + cause.lines().findFirst().orElse(cause);
+        if (entry >= 0) {
+            YamlLocations where = YamlLocations.of(yaml);
+            Integer exact = field.length() == 0 ? null : where.keyLine(entry, field.toString());
+            Integer start = where.entryLine(entry);
+            line = exact != null ? exact : start != null ? start : line;
+        }
+        String fieldText = field.length() == 0 ? "" : ", field '" + field + "'";
+        String entryText = entry < 0 ? "" : ", entry " + (entry + 1);
+        return (line == null ? "" : "line " + line) + entryText + fieldText + ": "
+                + cause.lines().findFirst().orElse(cause);
     }
+
 }

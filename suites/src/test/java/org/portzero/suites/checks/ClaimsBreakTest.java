@@ -1,0 +1,112 @@
+package org.portzero.suites.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.portzero.suites.catalogue.Bench;
+import org.portzero.suites.catalogue.Check;
+import org.portzero.suites.catalogue.CheckExecution;
+import org.portzero.suites.catalogue.PropertySettings;
+import org.portzero.suites.facts.PlatformFactsReader;
+import org.portzero.suites.probe.Layer;
+import org.portzero.suites.probe.TamperedLayer;
+import org.portzero.suites.verdict.CheckResult;
+import org.portzero.suites.verdict.Expectations;
+import org.portzero.suites.verdict.Verdict;
+
+/**
+ * Each family's checks fail when the claim they guard is broken: a layer that answers a wrong
+ * port, the same port twice, a specific address for a wildcard, or success for a port-0 connect.
+ * The real kernel is under every tampered layer; only its answers are rewritten.
+ */
+class ClaimsBreakTest {
+
+    private static final long SEED = 424242L;
+
+    private static Bench bench(TamperedLayer layer) {
+        return new Bench(new PlatformFactsReader().read(), Bench.realLayers(), Expectations.none(),
+                new PropertySettings(SEED, 50)).withLayer(layer);
+    }
+
+    private static List<CheckResult> run(Bench bench, Stream<Check> checks, String idPart) {
+        return checks.filter(c -> c.id().toString().contains(idPart))
+                .map(c -> CheckExecution.run(c, bench.facts(), bench.expectations()))
+                .collect(Collectors.toList());
+    }
+
+    private static void assertAllFail(List<CheckResult> results, String mentions) {
+        assertThat(results).isNotEmpty();
+        assertThat(results).allSatisfy(r -> {
+            assertThat(r.verdict()).as(r.id() + ": " + r.message()).isEqualTo(Verdict.FAIL);
+            assertThat(r.message()).contains(r.variant()).contains(mentions);
+        });
+    }
+
+    @Test
+    void bind0FailsWhenTheLayerAnswersAPortOutsideTheRange() {
+        Bench bench = bench(new TamperedLayer(Bench.realLayers().get(Layer.LIBC), TamperedLayer.portAlways(80)));
+        assertAllFail(run(bench, new Bind0Checks(bench).checks(), "_libc.port_in_range"), "port 80");
+    }
+
+    @Test
+    void bind0FailsWhenTheJdkAndTheKernelDisagreeOnThePort() {
+        TamperedLayer apiLies = new TamperedLayer(Bench.realLayers().get(Layer.NIO),
+                (op, o) -> o.layer() == Layer.NIO ? TamperedLayer.portAlways(33333).apply(op, o) : o);
+        Bench bench = bench(apiLies);
+        assertAllFail(run(bench, new Bind0Checks(bench).checks(), "_nio.api_port_matches_kernel"), "33333");
+    }
+
+    @Test
+    void bind0PropertyFailsWithTheSeedAndARecipe() {
+        Bench bench = bench(new TamperedLayer(Bench.realLayers().get(Layer.SOCKET), TamperedLayer.portAlways(0)));
+        List<CheckResult> results = run(bench, new Bind0Checks(bench).properties(), "generated_socket");
+        assertThat(results).singleElement().satisfies(r -> {
+            assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+            assertThat(r.seed()).isEqualTo(SEED);
+            assertThat(r.message()).contains("-Dportzero.seed=" + SEED).contains("[socket] socket(").contains("bind(");
+            assertThat(r.observations()).isNotEmpty();
+        });
+    }
+
+    @Test
+    void uniqueFailsWhenTheLayerHandsOutOnePortTwice() {
+        Bench bench = bench(new TamperedLayer(Bench.realLayers().get(Layer.LIBC), TamperedLayer.portAlways(40000)));
+        assertAllFail(run(bench, new UniqueChecks(bench).checks(), "_libc.ports_distinct"), "share ports: 40000");
+        List<CheckResult> property = run(bench, new UniqueChecks(bench).properties(), "generated_libc");
+        assertThat(property).singleElement().satisfies(r -> {
+            assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+            // Shrinking reaches the smallest crowd that can collide: two sockets.
+            assertThat(r.message()).contains("smallest example: 2 x {");
+        });
+    }
+
+    @Test
+    void wildcardFailsWhenGetsocknameAnswersASpecificAddress() {
+        Function<Layer, TamperedLayer> specific = l ->
+                new TamperedLayer(Bench.realLayers().get(l), TamperedLayer.sockname("10.1.2.3", false));
+        Bench bench = bench(specific.apply(Layer.ASYNC));
+        assertAllFail(run(bench, new WildcardChecks(bench).checks(), "_async.reports_wildcard"), "10.1.2.3");
+    }
+
+    @Test
+    void connect0FailsWhenAPortZeroConnectSucceeds() {
+        Bench bench = bench(new TamperedLayer(Bench.realLayers().get(Layer.NIO), TamperedLayer.connectSucceeds()));
+        assertAllFail(run(bench, new Connect0Checks(bench).checks(), "tcp4_loopback_connect_nio.refused_by_kernel"),
+                "ok");
+        assertAllFail(run(bench, new Connect0Checks(bench).checks(), "udp4_loopback_connect_nio.refused_by_jdk"),
+                "ok");
+    }
+
+    @Test
+    void connectedFailsWhenTheAcceptedSocketReportsTheWildcard() {
+        Bench bench = bench(new TamperedLayer(Bench.realLayers().get(Layer.LIBC), TamperedLayer.sockname("0.0.0.0", true)));
+        assertAllFail(run(bench, new ConnectedChecks(bench).checks(), "tcp_loopback4_libc.accepted_local_is_target"),
+                "0.0.0.0");
+        assertAllFail(run(bench, new ConnectedChecks(bench).checks(), "tcp_other127_libc.client_local_specific"),
+                "0.0.0.0");
+    }
+}

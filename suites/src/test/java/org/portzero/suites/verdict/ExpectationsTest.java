@@ -1,0 +1,154 @@
+package org.portzero.suites.verdict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.portzero.suites.catalogue.Check;
+import org.portzero.suites.catalogue.CheckExecution;
+import org.portzero.suites.catalogue.CheckId;
+import org.portzero.suites.catalogue.Family;
+import org.portzero.suites.facts.EphemeralRange;
+import org.portzero.suites.facts.PlatformFacts;
+import org.portzero.suites.facts.PortSet;
+import org.portzero.suites.probe.Layer;
+
+/** Known deviations: loading, validation with file/line/field, matching on facts, xfail and xpass. */
+class ExpectationsTest {
+
+    private static PlatformFacts platform(String kernel, String java, boolean ipv6) {
+        return new PlatformFacts(kernel, new EphemeralRange(32768, 60999), PortSet.empty(), 1024, 0, ipv6, ipv6, 1000,
+                "Debian GNU/Linux 13 (trixie)", "Debian", java, java, Map.of());
+    }
+
+    private static final String YAML = """
+            - check: connect0.udp4_*_send_libc.refused_by_kernel
+              when:
+                kernel: ">=6.1 <6.3"
+                jdk: "<21"
+              reason: a made-up regression for this test
+              link: https://example.org/bug/1
+            - check: bind0.tcp6_loopback_nio.port_in_range
+              when:
+                ipv6: false
+              reason: another
+              link: man:ip(7)
+            """;
+
+    @Test
+    void matchesOnKernelAndJdkRanges() {
+        Expectations e = Expectations.parse(YAML, "expectations/test.yaml");
+        String id = "connect0.udp4_loopback_send_libc.refused_by_kernel";
+        assertThat(e.find(id, platform("6.1.0-28-cloud-amd64", "17.0.15", true))).isPresent();
+        assertThat(e.find(id, platform("6.3.1", "17.0.15", true))).isEmpty();
+        assertThat(e.find(id, platform("6.1.0", "21.0.5", true))).isEmpty();
+        assertThat(e.find("connect0.udp4_loopback_send_libc.state_after_call", platform("6.1.0", "17", true))).isEmpty();
+        assertThat(e.find("bind0.tcp6_loopback_nio.port_in_range", platform("6.18.44", "25", false))).isPresent();
+    }
+
+    @Test
+    void aFailingCheckListedAsKnownIsXfailAndAPassingOneIsXpass() {
+        Expectations e = Expectations.parse("""
+                - check: bind0.fake_row_libc.*
+                  reason: known deviation for the test
+                  link: JDK-8240533
+                """, "t.yaml");
+        PlatformFacts facts = platform("6.18.44", "17.0.15", true);
+        Check failing = fake("port_in_range", false);
+        Check passing = fake("port_nonzero", true);
+        CheckResult x = CheckExecution.run(failing, facts, e);
+        assertThat(x.verdict()).isEqualTo(Verdict.XFAIL);
+        assertThat(x.reason()).isEqualTo("known deviation for the test");
+        assertThat(x.link()).isEqualTo("JDK-8240533");
+        assertThat(CheckExecution.run(passing, facts, e).verdict()).isEqualTo(Verdict.XPASS);
+        assertThat(CheckExecution.run(failing, facts, Expectations.none()).verdict()).isEqualTo(Verdict.FAIL);
+    }
+
+    @Test
+    void preconditionsSkipAndHarnessFaultsAreBroken() {
+        PlatformFacts facts = platform("6.18.44", "17.0.15", true);
+        Check skipped = new Check(new CheckId(Family.BIND0, "fake_row_libc", "skips"), Layer.LIBC, "c", Map.of(),
+                List.of(), trace -> {
+                    PreconditionUnmet.require(false, "no IPv6 here");
+                    return null;
+                });
+        Check broken = new Check(new CheckId(Family.BIND0, "fake_row_libc", "breaks"), Layer.LIBC, "c", Map.of(),
+                List.of(), trace -> {
+                    throw new IllegalStateException("boom");
+                });
+        CheckResult s = CheckExecution.run(skipped, facts, Expectations.none());
+        assertThat(s.verdict()).isEqualTo(Verdict.SKIP);
+        assertThat(s.message()).isEqualTo("no IPv6 here");
+        CheckResult b = CheckExecution.run(broken, facts, Expectations.none());
+        assertThat(b.verdict()).isEqualTo(Verdict.BROKEN);
+        assertThat(b.message()).contains("boom");
+    }
+
+    private static Check fake(String name, boolean holds) {
+        return new Check(new CheckId(Family.BIND0, "fake_row_libc", name), Layer.LIBC, "claim", Map.of(), List.of(),
+                trace -> Judgement.check(holds, "observed", "expected", "message"));
+    }
+
+    @Test
+    void unknownFieldNamesFileLineAndField() {
+        String bad = """
+                - check: bind0.a.b
+                  reason: r
+                  link: https://x.org
+                  wehn:
+                    kernel: ">=6"
+                """;
+        assertThatThrownBy(() -> Expectations.parse(bad, "expectations/bad.yaml"))
+                .isInstanceOf(MalformedInput.class)
+                .hasMessageContaining("expectations/bad.yaml")
+                .hasMessageContaining("line 4")
+                .hasMessageContaining("wehn");
+    }
+
+    @Test
+    void wrongTypeAndBadValuesAreRefusedWithTheLine() {
+        assertThatThrownBy(() -> Expectations.parse("""
+                - check: bind0.a.b
+                  when:
+                    bindv6only: yes please
+                  reason: r
+                  link: https://x.org
+                """, "e.yaml")).isInstanceOf(MalformedInput.class).hasMessageContaining("line 3")
+                .hasMessageContaining("bindv6only");
+        assertThatThrownBy(() -> Expectations.parse("""
+                - check: Bind0.A
+                  reason: r
+                  link: https://x.org
+                """, "e.yaml")).hasMessageContaining("e.yaml").hasMessageContaining("family.variant.check");
+        assertThatThrownBy(() -> Expectations.parse("""
+                - check: bind0.a.b
+                  reason: r
+                  link: see the wiki
+                """, "e.yaml")).hasMessageContaining("link");
+        assertThatThrownBy(() -> Expectations.parse("""
+                - check: bind0.a.b
+                  when: {kernel: "about six"}
+                  reason: r
+                  link: https://x.org
+                """, "e.yaml")).hasMessageContaining("not a version comparison");
+        assertThatThrownBy(() -> Expectations.parse("- check: [unclosed", "e.yaml"))
+                .isInstanceOf(MalformedInput.class).hasMessageContaining("e.yaml: line");
+    }
+
+    @Test
+    void theBundledExpectationsLoad() {
+        assertThat(Expectations.loadBundled().entries()).isNotNull();
+    }
+
+    @Test
+    void versionRangesCompareNumerically() {
+        assertThat(VersionRange.parse(">=6.1 <6.3").contains("6.1.0-28-cloud-amd64")).isTrue();
+        assertThat(VersionRange.parse(">=6.1 <6.3").contains("6.12.1")).isFalse();
+        assertThat(VersionRange.parse("<6.10").contains("6.9.7")).isTrue();
+        assertThat(VersionRange.parse("17").contains("17.0.15")).isTrue();
+        assertThat(VersionRange.parse("17").contains("21.0.1")).isFalse();
+        assertThat(VersionRange.parse(">=25").contains("25")).isTrue();
+    }
+}
