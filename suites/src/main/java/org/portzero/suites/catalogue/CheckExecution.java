@@ -18,6 +18,10 @@ import org.portzero.suites.verdict.Verdict;
 /** Runs one check and turns its judgement and the known deviations into a verdict. Knows nothing of JUnit. */
 public final class CheckExecution {
 
+    /** A passing check that made more calls than this keeps only its first and last ones. */
+    static final int KEPT_HEAD = 24;
+    static final int KEPT_TAIL = 6;
+
     private CheckExecution() {
     }
 
@@ -54,11 +58,18 @@ public final class CheckExecution {
             observations = List.copyOf(trace.observations());
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
+        int elided = 0;
+        if (!verdict.isBad() && observations.size() > KEPT_HEAD + KEPT_TAIL) {
+            elided = observations.size() - KEPT_HEAD - KEPT_TAIL;
+            List<Observation> kept = new java.util.ArrayList<>(observations.subList(0, KEPT_HEAD));
+            kept.addAll(observations.subList(observations.size() - KEPT_TAIL, observations.size()));
+            observations = List.copyOf(kept);
+        }
         CheckId id = check.id();
         return new CheckResult(id.toString(), id.family().id(), id.variant(), id.check(), check.layer().id(), verdict,
                 judgement == null ? null : judgement.observed(), judgement == null ? null : judgement.expected(),
                 message, reason, link, judgement == null ? null : judgement.seed(), millis, check.parameters(),
-                check.specs(), observations);
+                check.specs(), observations, elided);
     }
 
     private static String stackTrace(Throwable t) {

@@ -23,10 +23,11 @@ import org.portzero.suites.probe.Observation;
  * @param durationMillis how long the check ran
  * @param parameters     the variant's fields
  * @param specs          where the claim comes from
- * @param observations   every call the check made, in order
+ * @param observations   the calls the check made, in order (all of them for fail and broken)
+ * @param elided         how many calls in the middle were left out of {@code observations}
  */
 public record CheckResult(String id, String family, String variant, String check, String layer, Verdict verdict,
                           String observed, String expected, String message, String reason, String link, Long seed,
                           long durationMillis, Map<String, String> parameters, List<SpecLink> specs,
-                          List<Observation> observations) {
+                          List<Observation> observations, int elided) {
 }
