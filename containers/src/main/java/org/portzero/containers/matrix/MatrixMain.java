@@ -1,0 +1,213 @@
+package org.portzero.containers.matrix;
+
+import com.github.dockerjava.api.DockerClient;
+import org.portzero.containers.image.BaseImages;
+import org.portzero.containers.image.ImageOutcome;
+import org.portzero.containers.image.PlatformImages;
+import org.portzero.containers.platform.MalformedPlatform;
+import org.portzero.containers.platform.PlatformDefinition;
+import org.portzero.containers.platform.PlatformDefinitionReader;
+import org.portzero.containers.run.ContainerRun;
+import org.portzero.containers.run.HarnessContainers;
+import org.portzero.containers.run.HostRun;
+import org.portzero.containers.run.RunDirectory;
+import org.portzero.containers.run.RunOutcome;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * The platform matrix, run by {@code mvn verify} (module containers, phase integration-test):
+ * host platforms first, then, when a Docker engine answers, every container platform — images
+ * made as needed, at most {@code portzero.parallel} platforms running at once. Prints one line
+ * per platform and exits non-zero when a platform broke or any check is FAIL or BROKEN.
+ *
+ * <p>Exit codes: 0 gate passed; 1 gate failed; 2 bad input (platform.yaml, selection, no
+ * runner jar); 3 containers required but no engine.
+ */
+public final class MatrixMain {
+
+    private static final Duration HOST_TIMEOUT = Duration.ofMinutes(10);
+
+    private MatrixMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(MatrixOptions.from(System.getProperties())));
+    }
+
+    static synchronized void say(String line) {
+        System.out.println("[portzero] " + line);
+        System.out.flush();
+    }
+
+    static int run(MatrixOptions options) {
+        Instant started = Instant.now();
+        long start = System.nanoTime();
+
+        MatrixPlan plan;
+        try {
+            PlatformDefinitionReader reader = new PlatformDefinitionReader();
+            List<PlatformDefinition> definitions = new ArrayList<>(reader.readAll(options.platformsHome()));
+            for (Path dir : options.userPlatformDirs()) {
+                definitions.addAll(reader.readAll(dir.toAbsolutePath()));
+            }
+            plan = MatrixPlan.of(definitions, options.buildJavaHome(), options.hostJdks(), options.selection());
+        } catch (MalformedPlatform | MatrixPlan.Invalid e) {
+            say("ERROR: " + e.getMessage());
+            return 2;
+        }
+        if (!Files.isRegularFile(options.runnerJar())) {
+            say("ERROR: no runner jar at " + options.runnerJar()
+                    + " — build it first: mvn -B -pl suites -am package -DskipTests");
+            return 2;
+        }
+        int idWidth = Stream.concat(plan.ids().stream(), Stream.of("platform"))
+                .mapToInt(String::length).max().orElse(8);
+        say("platform matrix: " + String.join(", ", plan.ids()) + " → " + options.runsDir());
+
+        DockerEngine engine = plan.containers().isEmpty()
+                ? new DockerEngine(java.util.Optional.empty(), "not needed (no container platform selected)")
+                : DockerEngine.probe();
+        if (!plan.containers().isEmpty() && !engine.available()) {
+            if (options.requireContainers()) {
+                say("ERROR: container platforms are required (portzero.require-containers=true) but " + engine.summary());
+                say("Start a Docker engine (see README, Platforms → Troubleshooting) and run again.");
+                return 3;
+            }
+            banner("CONTAINER PLATFORMS SKIPPED: " + engine.summary(),
+                    "Only the host platform(s) ran. Skipped: "
+                            + String.join(", ", plan.containers().stream().map(PlatformDefinition::id).toList()),
+                    "Start dockerd, or pass -Dportzero.require-containers=true to make this an error.");
+        } else if (!plan.containers().isEmpty()) {
+            say(engine.summary());
+        }
+
+        Map<String, Future<RunOutcome>> pending = new LinkedHashMap<>();
+        List<RunOutcome> immediate = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(options.parallel(), runnable -> {
+            Thread thread = new Thread(runnable, "portzero-platform");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            for (HostPlatform host : plan.hosts()) {
+                HostRun run = new HostRun(host.id(), host.javaHome(), options.runnerJar(),
+                        RunDirectory.of(options.runsDir(), host.id()), HOST_TIMEOUT);
+                pending.put(host.id(), pool.submit(() -> announce(run.run(), idWidth)));
+            }
+            if (engine.available() && !plan.containers().isEmpty()) {
+                DockerClient docker = engine.client().orElseThrow();
+                HarnessContainers containers = new HarnessContainers(docker, MatrixMain::say);
+                containers.sweepStale();
+                PlatformImages images = new PlatformImages(docker,
+                        new BaseImages(docker, options.imagesDir(), options.debianMirror(), MatrixMain::say),
+                        options.imagesDir(), MatrixMain::say);
+                for (PlatformDefinition platform : plan.containers()) {
+                    ImageOutcome image = images.ensure(platform, plan.known());
+                    if (image instanceof ImageOutcome.Ready ready) {
+                        ContainerRun run = new ContainerRun(platform, ready.tag(), options.runnerJar(),
+                                RunDirectory.of(options.runsDir(), platform.id()), containers);
+                        pending.put(platform.id(), pool.submit(() -> announce(run.run(), idWidth)));
+                    } else {
+                        immediate.add(announce(unavailable(platform, (ImageOutcome.Unavailable) image, options), idWidth));
+                    }
+                }
+            } else {
+                for (PlatformDefinition platform : plan.containers()) {
+                    immediate.add(RunOutcome.skipped(platform.id(), "container", platform.description(), engine.summary()));
+                }
+            }
+
+            List<RunOutcome> outcomes = new ArrayList<>(immediate);
+            for (Map.Entry<String, Future<RunOutcome>> entry : pending.entrySet()) {
+                try {
+                    outcomes.add(entry.getValue().get());
+                } catch (ExecutionException e) {
+                    outcomes.add(RunOutcome.broken(entry.getKey(), "?", "", "harness error: " + e.getCause()));
+                }
+            }
+            List<String> order = plan.ids();
+            outcomes.sort(Comparator.comparingInt(o -> order.indexOf(o.platform())));
+            return summarise(options, plan, outcomes, started, (System.nanoTime() - start) / 1_000_000, engine, idWidth);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            say("ERROR: interrupted");
+            return 1;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static RunOutcome announce(RunOutcome outcome, int idWidth) {
+        say(MatrixReport.line(outcome, idWidth));
+        return outcome;
+    }
+
+    /** A platform whose image is missing: skipped by design, or broken (its run dir says why). */
+    private static RunOutcome unavailable(PlatformDefinition platform, ImageOutcome.Unavailable image, MatrixOptions options) {
+        RunDirectory directory = RunDirectory.of(options.runsDir(), platform.id());
+        if (image.skipped()) {
+            try {
+                if (Files.exists(directory.path())) {
+                    directory.clean();
+                    Files.delete(directory.path());
+                }
+            } catch (IOException | UncheckedIOException e) {
+                say("could not remove " + directory.path() + ": " + e.getMessage());
+            }
+            return RunOutcome.skipped(platform.id(), "container", platform.description(), image.reason());
+        }
+        directory.clean();
+        RunOutcome outcome = RunOutcome.broken(platform.id(), "container", platform.description(),
+                "no image: " + image.reason());
+        directory.appendToConsole(outcome.note());
+        directory.writeRecord(outcome);
+        return outcome;
+    }
+
+    private static int summarise(MatrixOptions options, MatrixPlan plan, List<RunOutcome> outcomes, Instant started,
+                                 long wallMillis, DockerEngine engine, int idWidth) {
+        say("──── platform matrix: " + outcomes.size() + " platform(s) in " + MatrixReport.seconds(wallMillis) + " ────");
+        for (RunOutcome outcome : outcomes) {
+            say(MatrixReport.line(outcome, idWidth));
+        }
+        try {
+            MatrixReport.write(options.out().resolve("platform-runs.json"), started, wallMillis, engine.summary(), outcomes);
+        } catch (IOException e) {
+            say("could not write platform-runs.json: " + e.getMessage());
+        }
+        if (MatrixReport.gatePasses(outcomes)) {
+            say("gate passed: no platform broke, no check is FAIL or BROKEN");
+            return 0;
+        }
+        say("GATE FAILED:");
+        for (String line : MatrixReport.gateFailures(outcomes)) {
+            say("  " + line);
+        }
+        return 1;
+    }
+
+    private static void banner(String... lines) {
+        String rule = "!".repeat(78);
+        say(rule);
+        for (String line : lines) {
+            say("!! " + line);
+        }
+        say(rule);
+    }
+}

@@ -1,0 +1,74 @@
+package org.portzero.containers.matrix;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The knobs of one matrix run, read from system properties (the build passes Maven properties
+ * through): {@code portzero.out}, {@code portzero.runner.jar}, {@code portzero.platforms.home},
+ * {@code portzero.platforms} (ids to run; all when empty), {@code portzero.platforms.dir} (user
+ * platform folders), {@code portzero.host.jdks} (one host platform per JDK),
+ * {@code portzero.require-containers}, {@code portzero.parallel}, {@code portzero.debian.mirror}.
+ */
+public record MatrixOptions(
+        Path out,
+        Path runnerJar,
+        Path platformsHome,
+        List<String> selection,
+        List<Path> userPlatformDirs,
+        List<Path> hostJdks,
+        boolean requireContainers,
+        int parallel,
+        String debianMirror,
+        Path buildJavaHome) {
+
+    public MatrixOptions {
+        selection = List.copyOf(selection);
+        userPlatformDirs = List.copyOf(userPlatformDirs);
+        hostJdks = List.copyOf(hostJdks);
+        if (parallel < 1) {
+            throw new IllegalArgumentException("portzero.parallel must be at least 1, was " + parallel);
+        }
+    }
+
+    public static MatrixOptions from(Properties properties) {
+        Path out = Path.of(required(properties, "portzero.out"));
+        return new MatrixOptions(
+                out,
+                Path.of(required(properties, "portzero.runner.jar")),
+                Path.of(required(properties, "portzero.platforms.home")),
+                list(properties.getProperty("portzero.platforms")),
+                list(properties.getProperty("portzero.platforms.dir")).stream().map(Path::of).toList(),
+                list(properties.getProperty("portzero.host.jdks")).stream().map(Path::of).toList(),
+                Boolean.parseBoolean(properties.getProperty("portzero.require-containers", "false").strip()),
+                Integer.parseInt(properties.getProperty("portzero.parallel", "2").strip()),
+                properties.getProperty("portzero.debian.mirror", "").isBlank()
+                        ? "http://deb.debian.org/debian" : properties.getProperty("portzero.debian.mirror").strip(),
+                Path.of(properties.getProperty("java.home")));
+    }
+
+    public Path runsDir() {
+        return out.resolve("runs");
+    }
+
+    public Path imagesDir() {
+        return out.resolve("images");
+    }
+
+    static List<String> list(String csv) {
+        if (csv == null || csv.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String required(Properties properties, String name) {
+        String value = properties.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("system property " + name + " is required");
+        }
+        return value.strip();
+    }
+}

@@ -1,0 +1,109 @@
+package org.portzero.containers.matrix;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.portzero.containers.run.RunOutcome;
+import org.portzero.containers.run.RunStatus;
+import org.portzero.containers.run.VerdictTally;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the build log says about a matrix run — one line per platform (counts per verdict and
+ * wall time), the checks that fail the gate — and {@code target/portzero/platform-runs.json}.
+ * It counts verdicts; it never decides one.
+ */
+public final class MatrixReport {
+
+    static final int FAILING_SHOWN_PER_PLATFORM = 40;
+
+    private MatrixReport() {
+    }
+
+    /** {@code debian13-jdk25   PASS 180  FAIL 0 ...  wall 23.4 s (runner 20.1 s, overhead 3.3 s)}. */
+    public static String line(RunOutcome outcome, int idWidth) {
+        String id = String.format("%-" + idWidth + "s", outcome.platform());
+        return switch (outcome.status()) {
+            case SKIPPED -> id + "  SKIPPED: " + outcome.note();
+            case COMPLETED -> id + "  " + outcome.tally().map(VerdictTally::countsLine).orElse("") + "  " + times(outcome);
+            case BROKEN -> id + "  BROKEN PLATFORM: " + firstLine(outcome.note())
+                    + outcome.tally().map(t -> "  (partial: " + t.countsLine() + ")").orElse("")
+                    + (outcome.wallMillis() > 0 ? "  wall " + seconds(outcome.wallMillis()) : "");
+        };
+    }
+
+    static String times(RunOutcome outcome) {
+        String wall = "wall " + seconds(outcome.wallMillis());
+        return outcome.tally()
+                .map(t -> wall + " (runner " + seconds(t.wallMillis()) + ", overhead "
+                        + seconds(outcome.overheadMillis().orElse(0L)) + ")")
+                .orElse(wall);
+    }
+
+    /** The lines that explain a failed gate: broken platforms and failing checks, per platform. */
+    public static List<String> gateFailures(List<RunOutcome> outcomes) {
+        List<String> lines = new ArrayList<>();
+        for (RunOutcome outcome : outcomes) {
+            if (outcome.status() == RunStatus.BROKEN) {
+                lines.add(outcome.platform() + ": platform broken: " + outcome.note());
+            }
+            List<String> failing = outcome.tally().map(VerdictTally::gateFailing).orElse(List.of());
+            for (int i = 0; i < failing.size() && i < FAILING_SHOWN_PER_PLATFORM; i++) {
+                lines.add(outcome.platform() + ": " + failing.get(i));
+            }
+            if (failing.size() > FAILING_SHOWN_PER_PLATFORM) {
+                lines.add(outcome.platform() + ": ... and " + (failing.size() - FAILING_SHOWN_PER_PLATFORM)
+                        + " more (runs/" + outcome.platform() + "/observations.json)");
+            }
+        }
+        return lines;
+    }
+
+    public static boolean gatePasses(List<RunOutcome> outcomes) {
+        return outcomes.stream().noneMatch(RunOutcome::failsTheGate);
+    }
+
+    /** Writes platform-runs.json: the matrix's wall time and each platform's record. */
+    public static void write(Path file, Instant started, long wallMillis, String engine, List<RunOutcome> outcomes)
+            throws IOException {
+        Map<String, Object> matrix = new LinkedHashMap<>();
+        matrix.put("schemaVersion", 1);
+        matrix.put("started", started.toString());
+        matrix.put("wallMillis", wallMillis);
+        matrix.put("engine", engine);
+        List<Map<String, Object>> platforms = new ArrayList<>();
+        for (RunOutcome outcome : outcomes) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("platform", outcome.platform());
+            p.put("kind", outcome.kind());
+            p.put("status", outcome.status().name());
+            p.put("note", outcome.note());
+            p.put("image", outcome.image().orElse(null));
+            p.put("wallMillis", outcome.wallMillis());
+            p.put("runnerWallMillis", outcome.tally().map(VerdictTally::wallMillis).orElse(null));
+            p.put("overheadMillis", outcome.overheadMillis().orElse(null));
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            outcome.tally().ifPresent(t -> t.counts().forEach((v, n) -> counts.put(v.name(), n)));
+            p.put("verdicts", counts);
+            platforms.add(p);
+        }
+        matrix.put("platforms", platforms);
+        Files.createDirectories(file.getParent());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), matrix);
+    }
+
+    static String seconds(long millis) {
+        return String.format("%.1f s", millis / 1000.0);
+    }
+
+    private static String firstLine(String text) {
+        return text.lines().findFirst().orElse("");
+    }
+}

@@ -1,0 +1,60 @@
+package org.portzero.containers.platform;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One container platform as declared in {@code platforms/<id>/platform.yaml}: the image it runs
+ * and the settings its container gets. Validated by {@link PlatformDefinitionReader}; the
+ * defaults below apply to fields a file leaves out.
+ *
+ * @param id          the folder name; names the run directory {@code runs/<id>/}
+ * @param description one line for the platforms table and the log
+ * @param image       where the image comes from
+ * @param jdkPackage  with a {@link ImageSource.Base} image: the Debian JDK package to install
+ * @param jdkHome     with a {@link ImageSource.Base} image: a local JDK directory copied in
+ * @param sysctls     namespaced sysctls set on the container (as {@code docker run --sysctl})
+ * @param network     the container's network; {@code none} by default (loopback only)
+ * @param user        the container's user, {@code uid:gid}; non-root by default
+ * @param jvmArgs     JVM options placed before {@code -jar}
+ * @param memoryBytes the container's memory limit
+ * @param timeout     how long the runner may take before the platform is reported broken
+ * @param families    the runner's {@code --families}; empty means the whole catalogue
+ * @param folder      the folder the definition was read from (the Dockerfile's build context)
+ */
+public record PlatformDefinition(
+        String id,
+        String description,
+        ImageSource image,
+        Optional<String> jdkPackage,
+        Optional<Path> jdkHome,
+        Map<String, String> sysctls,
+        NetworkMode network,
+        String user,
+        List<String> jvmArgs,
+        long memoryBytes,
+        Duration timeout,
+        List<String> families,
+        Path folder) {
+
+    /** uid:gid of the user the generated images create and every container runs as by default. */
+    public static final String DEFAULT_USER = "10001:10001";
+    public static final long DEFAULT_MEMORY_BYTES = 1L << 30;
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
+
+    public PlatformDefinition {
+        sysctls = Map.copyOf(sysctls);
+        jvmArgs = List.copyOf(jvmArgs);
+        families = List.copyOf(families);
+    }
+
+    /** The platform whose image this one reuses, if it is a variant. */
+    public Optional<String> sharedImageOf() {
+        return image instanceof ImageSource.SharedImage shared
+                ? Optional.of(shared.platformId())
+                : Optional.empty();
+    }
+}

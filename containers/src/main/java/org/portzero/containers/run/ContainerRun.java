@@ -1,0 +1,166 @@
+package org.portzero.containers.run;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.portzero.containers.platform.PlatformDefinition;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A container platform's run: create the container from the platform's image with its settings,
+ * copy the runner jar in, start it, wait for the exit (or the platform's timeout), copy the
+ * output directory and the console out to {@code runs/<id>/} whatever the exit, remove the
+ * container.
+ */
+public final class ContainerRun implements PlatformRun {
+
+    private final PlatformDefinition platform;
+    private final String imageTag;
+    private final Path runnerJar;
+    private final RunDirectory directory;
+    private final HarnessContainers containers;
+
+    public ContainerRun(PlatformDefinition platform, String imageTag, Path runnerJar, RunDirectory directory,
+                        HarnessContainers containers) {
+        this.platform = platform;
+        this.imageTag = imageTag;
+        this.runnerJar = runnerJar;
+        this.directory = directory;
+        this.containers = containers;
+    }
+
+    @Override
+    public String platformId() {
+        return platform.id();
+    }
+
+    @Override
+    public RunOutcome run() {
+        directory.clean();
+        ContainerSettings settings = ContainerSettings.of(platform);
+        long start = System.nanoTime();
+        String containerId = null;
+        PortzeroContainer container = new PortzeroContainer(imageTag)
+                .withRunner(runnerJar)
+                .withSettings(settings)
+                .withHarnessLabels(containers.labelsFor(platform.id()));
+        try {
+            container.start();
+            containerId = container.getContainerId();
+            containers.started(containerId);
+            DockerClient docker = container.getDockerClient();
+
+            Integer exit = null;
+            String note = "";
+            try {
+                exit = docker.waitContainerCmd(containerId).start()
+                        .awaitStatusCode(platform.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (DockerClientException e) {
+                note = "timed out after " + platform.timeout().toSeconds() + " s (platform timeout)";
+                try {
+                    docker.killContainerCmd(containerId).exec();
+                } catch (RuntimeException ignored) {
+                    // it may have exited meanwhile
+                }
+            }
+            String copyProblem = copyOut(docker, containerId);
+            Files.writeString(directory.consoleLog(), container.getLogs());
+            long wall = (System.nanoTime() - start) / 1_000_000;
+
+            Optional<VerdictTally> tally = readTally();
+            RunStatus status = exit != null && exit == 0 && tally.isPresent() ? RunStatus.COMPLETED : RunStatus.BROKEN;
+            if (note.isEmpty() && exit != null && exit != 0) {
+                note = "runner exited with " + exit;
+            }
+            if (note.isEmpty() && tally.isEmpty()) {
+                note = "runner wrote no readable observations.json" + (copyProblem.isEmpty() ? "" : " (" + copyProblem + ")");
+            }
+            return finish(new RunOutcome(platform.id(), "container", platform.description(), Optional.of(imageTag),
+                    status, note, Optional.ofNullable(exit), wall, tally));
+        } catch (RuntimeException | IOException e) {
+            long wall = (System.nanoTime() - start) / 1_000_000;
+            return finish(new RunOutcome(platform.id(), "container", platform.description(), Optional.of(imageTag),
+                    RunStatus.BROKEN, "container failed: " + causes(e), Optional.empty(), wall, readTally()));
+        } finally {
+            try {
+                container.stop();
+            } catch (RuntimeException e) {
+                directory.appendToConsole("could not remove container " + containerId + ": " + e.getMessage());
+            }
+            if (containerId != null) {
+                containers.removed(containerId);
+            }
+        }
+    }
+
+    /** Copies {@code OUT_DIR} out into the run directory; an empty string, or what went wrong. */
+    private String copyOut(DockerClient docker, String containerId) {
+        try (InputStream in = docker.copyArchiveFromContainerCmd(containerId, ContainerSettings.OUT_DIR).exec();
+             TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+            Path root = directory.path().toAbsolutePath().normalize();
+            for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
+                String name = entry.getName();
+                int slash = name.indexOf('/');
+                String relative = slash < 0 ? "" : name.substring(slash + 1);
+                if (relative.isEmpty()) {
+                    continue;
+                }
+                Path target = root.resolve(relative).normalize();
+                if (!target.startsWith(root)) {
+                    continue;
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else if (entry.isFile()) {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return "";
+        } catch (NotFoundException e) {
+            return ContainerSettings.OUT_DIR + " does not exist in the container";
+        } catch (IOException | RuntimeException e) {
+            return "copying " + ContainerSettings.OUT_DIR + " out failed: " + e.getMessage();
+        }
+    }
+
+    private Optional<VerdictTally> readTally() {
+        try {
+            return VerdictTally.read(directory.observations());
+        } catch (IOException e) {
+            directory.appendToConsole("unreadable observations.json: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private RunOutcome finish(RunOutcome outcome) {
+        if (!outcome.note().isEmpty()) {
+            directory.appendToConsole(outcome.status() + ": " + outcome.note());
+        }
+        directory.writeRecord(outcome);
+        return outcome;
+    }
+
+    private static String causes(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (!text.isEmpty()) {
+                text.append(" <- ");
+            }
+            text.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,78 @@
+package org.portzero.containers.run;
+
+import org.portzero.containers.platform.PlatformDefinition;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * What a platform's container is created with, derived from its definition: the sysctls (IPv6
+ * loopback switched on unless the platform says otherwise about {@code disable_ipv6}), the
+ * runner's command line, user, memory, network and hostname. The hostname resolves to
+ * {@value #HOSTNAME_ADDRESS} through {@code /etc/hosts}, as on a Debian install: the JDK looks
+ * its own host name up when a socket connects to the wildcard address, and Docker's
+ * {@code --network none} leaves the name unresolvable otherwise.
+ */
+public record ContainerSettings(
+        Map<String, String> sysctls,
+        List<String> command,
+        String user,
+        long memoryBytes,
+        String network,
+        String hostname) {
+
+    /** Where the runner jar is copied in the container. */
+    public static final String RUNNER_PATH = "/opt/portzero/portzero-suites-runner.jar";
+    /** Where the runner writes; copied out to {@code runs/<id>/} after it exits. */
+    public static final String OUT_DIR = "/tmp/portzero/out";
+    /** JNA unpacks its native stub here: writable by the non-root user. */
+    public static final String JNA_TMPDIR = "/tmp/portzero/jna";
+    /** Where the container's own hostname points, as Debian's installer writes it. */
+    public static final String HOSTNAME_ADDRESS = "127.0.1.1";
+
+    /** Docker disables IPv6 in containers; these turn IPv6 loopback ({@code ::1}) back on. */
+    static final Map<String, String> IPV6_ON = mapOf(
+            "net.ipv6.conf.all.disable_ipv6", "0",
+            "net.ipv6.conf.default.disable_ipv6", "0",
+            "net.ipv6.conf.lo.disable_ipv6", "0");
+
+    private static final Pattern DISABLE_IPV6 = Pattern.compile("net\\.ipv6\\.conf\\.[^.]+\\.disable_ipv6");
+
+    public ContainerSettings {
+        sysctls = Map.copyOf(sysctls);
+        command = List.copyOf(command);
+    }
+
+    public static ContainerSettings of(PlatformDefinition platform) {
+        Map<String, String> sysctls = new LinkedHashMap<>();
+        boolean mentionsIpv6 = platform.sysctls().keySet().stream().anyMatch(k -> DISABLE_IPV6.matcher(k).matches());
+        if (!mentionsIpv6) {
+            sysctls.putAll(IPV6_ON);
+        }
+        sysctls.putAll(platform.sysctls());
+
+        List<String> command = new ArrayList<>();
+        command.add("java");
+        command.addAll(platform.jvmArgs());
+        command.add("-Djna.tmpdir=" + JNA_TMPDIR);
+        command.addAll(List.of("-jar", RUNNER_PATH, "--out", OUT_DIR));
+        if (!platform.families().isEmpty()) {
+            command.add("--families");
+            command.add(String.join(",", platform.families()));
+        }
+        String hostname = ("portzero-" + platform.id()).replaceAll("[^a-z0-9-]", "-");
+        return new ContainerSettings(sysctls, command, platform.user(), platform.memoryBytes(),
+                platform.network().dockerName(), hostname.length() > 63 ? hostname.substring(0, 63) : hostname);
+    }
+
+    private static Map<String, String> mapOf(String... keyValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put(keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+}

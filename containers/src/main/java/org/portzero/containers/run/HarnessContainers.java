@@ -1,0 +1,116 @@
+package org.portzero.containers.run;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The containers this harness creates. Each carries labels naming the harness, the platform,
+ * and the process that made it; containers whose maker is gone are stale and swept at start
+ * (there is no Ryuk here to reap them). Containers alive when the JVM stops are removed.
+ */
+public final class HarnessContainers {
+
+    public static final String LABEL_HARNESS = "org.portzero.harness";
+    public static final String HARNESS = "platform-run";
+    public static final String LABEL_PLATFORM = "org.portzero.platform";
+    public static final String LABEL_PID = "org.portzero.pid";
+    public static final String LABEL_HOST = "org.portzero.host";
+
+    private final DockerClient docker;
+    private final Consumer<String> log;
+    private final Set<String> live = ConcurrentHashMap.newKeySet();
+    private final String host = hostName();
+
+    public HarnessContainers(DockerClient docker, Consumer<String> log) {
+        this.docker = docker;
+        this.log = log;
+        Runtime.getRuntime().addShutdownHook(new Thread(this::removeLive, "portzero-container-cleanup"));
+    }
+
+    /** The labels of a new container for {@code platformId}. */
+    public Map<String, String> labelsFor(String platformId) {
+        return Map.of(LABEL_HARNESS, HARNESS,
+                LABEL_PLATFORM, platformId,
+                LABEL_PID, Long.toString(ProcessHandle.current().pid()),
+                LABEL_HOST, host);
+    }
+
+    /** Removes labelled containers left by harness processes that no longer exist. */
+    public int sweepStale() {
+        List<Container> containers = docker.listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(Map.of(LABEL_HARNESS, HARNESS))
+                .exec();
+        int removed = 0;
+        for (Container container : containers) {
+            Map<String, String> labels = container.getLabels();
+            if (isStale(labels, host)) {
+                try {
+                    docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
+                    removed++;
+                } catch (RuntimeException e) {
+                    log.accept("could not remove stale container " + container.getId() + ": " + e.getMessage());
+                }
+            }
+        }
+        if (removed > 0) {
+            log.accept("removed " + removed + " stale platform container(s) left by an earlier run");
+        }
+        return removed;
+    }
+
+    /**
+     * Stale: made on this host by a process that is gone, or missing the labels that say who made
+     * it. Containers of live harness processes (a concurrent build) and of other hosts sharing the
+     * engine are left alone.
+     */
+    static boolean isStale(Map<String, String> labels, String thisHost) {
+        String pid = labels.get(LABEL_PID);
+        String madeOn = labels.get(LABEL_HOST);
+        if (pid == null || madeOn == null) {
+            return true;
+        }
+        if (!madeOn.equals(thisHost)) {
+            return false;
+        }
+        try {
+            return ProcessHandle.of(Long.parseLong(pid)).map(p -> !p.isAlive()).orElse(true);
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    public void started(String containerId) {
+        live.add(containerId);
+    }
+
+    public void removed(String containerId) {
+        live.remove(containerId);
+    }
+
+    private void removeLive() {
+        for (String id : live) {
+            try {
+                docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+            } catch (RuntimeException ignored) {
+                // the engine may be gone; the next run sweeps it
+            }
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown";
+        }
+    }
+}

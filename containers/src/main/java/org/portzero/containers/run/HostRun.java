@@ -1,0 +1,100 @@
+package org.portzero.containers.run;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A host platform: the runner jar started with a JDK of this machine ({@code host} is the
+ * build's own JDK; {@code host-<dir>} one of {@code -Dportzero.host.jdks}), writing straight
+ * into its run directory.
+ */
+public final class HostRun implements PlatformRun {
+
+    private final String platformId;
+    private final Path javaHome;
+    private final Path runnerJar;
+    private final RunDirectory directory;
+    private final Duration timeout;
+
+    public HostRun(String platformId, Path javaHome, Path runnerJar, RunDirectory directory, Duration timeout) {
+        this.platformId = platformId;
+        this.javaHome = javaHome;
+        this.runnerJar = runnerJar;
+        this.directory = directory;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public String platformId() {
+        return platformId;
+    }
+
+    public String description() {
+        return "this machine, JDK " + javaHome;
+    }
+
+    @Override
+    public RunOutcome run() {
+        directory.clean();
+        Path java = javaHome.resolve("bin/java");
+        if (!Files.isExecutable(java)) {
+            return finish(RunOutcome.broken(platformId, "host", description(), "no executable " + java));
+        }
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", runnerJar.toString(),
+                "--out", directory.path().toString()));
+        long start = System.nanoTime();
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.consoleLog().toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
+            boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!exited) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor();
+            }
+            long wall = (System.nanoTime() - start) / 1_000_000;
+            Optional<VerdictTally> tally = readTally();
+            if (!exited) {
+                return finish(new RunOutcome(platformId, "host", description(), Optional.empty(), RunStatus.BROKEN,
+                        "timed out after " + timeout.toSeconds() + " s", Optional.empty(), wall, tally));
+            }
+            int exit = process.exitValue();
+            RunStatus status = exit == 0 && tally.isPresent() ? RunStatus.COMPLETED : RunStatus.BROKEN;
+            String note = exit != 0 ? "runner exited with " + exit
+                    : tally.isEmpty() ? "runner wrote no readable observations.json" : "";
+            return finish(new RunOutcome(platformId, "host", description(), Optional.empty(), status, note,
+                    Optional.of(exit), wall, tally));
+        } catch (IOException e) {
+            return finish(RunOutcome.broken(platformId, "host", description(), "could not start " + java + ": " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return finish(RunOutcome.broken(platformId, "host", description(), "interrupted"));
+        }
+    }
+
+    private Optional<VerdictTally> readTally() {
+        try {
+            return VerdictTally.read(directory.observations());
+        } catch (IOException e) {
+            directory.appendToConsole("unreadable observations.json: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private RunOutcome finish(RunOutcome outcome) {
+        if (!outcome.note().isEmpty()) {
+            directory.appendToConsole(outcome.status() + ": " + outcome.note());
+        }
+        directory.writeRecord(outcome);
+        return outcome;
+    }
+}

@@ -1,0 +1,49 @@
+package org.portzero.containers.run;
+
+import java.util.Optional;
+
+/**
+ * The record of one platform run, written beside its results as {@code run.json}.
+ *
+ * @param platform       the platform id (names {@code runs/<id>/})
+ * @param kind           {@code host} or {@code container}
+ * @param description    what the platform is
+ * @param image          the image tag, for container platforms
+ * @param status         how the run ended
+ * @param note           why it broke or was skipped; empty otherwise
+ * @param exitCode       the runner's exit code, when it ran
+ * @param wallMillis     start (container create, or process start) → results copied out
+ * @param tally          the verdict counts, when observations.json was produced
+ */
+public record RunOutcome(
+        String platform,
+        String kind,
+        String description,
+        Optional<String> image,
+        RunStatus status,
+        String note,
+        Optional<Integer> exitCode,
+        long wallMillis,
+        Optional<VerdictTally> tally) {
+
+    public static RunOutcome skipped(String platform, String kind, String description, String note) {
+        return new RunOutcome(platform, kind, description, Optional.empty(), RunStatus.SKIPPED, note,
+                Optional.empty(), 0, Optional.empty());
+    }
+
+    public static RunOutcome broken(String platform, String kind, String description, String note) {
+        return new RunOutcome(platform, kind, description, Optional.empty(), RunStatus.BROKEN, note,
+                Optional.empty(), 0, Optional.empty());
+    }
+
+    /** The harness's own time: wall time minus the runner's {@code wallMillis}. */
+    public Optional<Long> overheadMillis() {
+        return tally.map(t -> Math.max(0, wallMillis - t.wallMillis()));
+    }
+
+    /** True when this run must fail the build: broken, or any FAIL / BROKEN verdict. */
+    public boolean failsTheGate() {
+        return status == RunStatus.BROKEN
+                || tally.map(t -> !t.gateFailing().isEmpty()).orElse(false);
+    }
+}
