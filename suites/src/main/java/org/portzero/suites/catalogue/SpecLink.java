@@ -17,6 +17,9 @@ public record SpecLink(String name, String url) {
             "https://www.rfc-editor.org/rfc/rfc4291#section-2.5.5.2");
     public static final SpecLink KSELFTEST_PORT_RANGE = new SpecLink("selftests/net/ip_local_port_range.c",
             "https://github.com/torvalds/linux/blob/master/tools/testing/selftests/net/ip_local_port_range.c");
+    public static final SpecLink SOCKET_7 = new SpecLink("socket(7)", "https://man7.org/linux/man-pages/man7/socket.7.html");
+    public static final SpecLink KSELFTEST_REUSEADDR_EXHAUSTED = new SpecLink("selftests/net/reuseaddr_ports_exhausted.c",
+            "https://github.com/torvalds/linux/blob/master/tools/testing/selftests/net/reuseaddr_ports_exhausted.c");
     public static final SpecLink JDK_8240533 = new SpecLink("JDK-8240533", "https://bugs.openjdk.org/browse/JDK-8240533");
     public static final SpecLink JDK_8236105 = new SpecLink("JDK-8236105", "https://bugs.openjdk.org/browse/JDK-8236105");
     public static final SpecLink JDK_8224730 = new SpecLink("JDK-8224730", "https://bugs.openjdk.org/browse/JDK-8224730");

@@ -24,4 +24,10 @@ class UniqueSuite {
     Stream<DynamicTest> properties() {
         return CheckTests.of(new UniqueChecks(Bench.current()).properties());
     }
+
+    @TestFactory
+    @DisplayName("call sequences")
+    Stream<DynamicTest> callSequences() {
+        return CheckTests.of(new org.portzero.suites.checks.porttable.PortTableChecks(Bench.current()).checks());
+    }
 }

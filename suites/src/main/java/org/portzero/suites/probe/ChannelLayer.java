@@ -99,6 +99,15 @@ public final class ChannelLayer implements SocketLayer {
         }
 
         @Override
+        public Observation shutdown() {
+            return call(Operation.SHUTDOWN, "shutdownInput(), shutdownOutput()", () -> {
+                channel.shutdownInput();
+                channel.shutdownOutput();
+                return done(Operation.SHUTDOWN, "shutdownInput(), shutdownOutput()");
+            });
+        }
+
+        @Override
         public Observation connect(InetSocketAddress remote) {
             return call(Operation.CONNECT, describe(remote), () -> {
                 channel.connect(remote);

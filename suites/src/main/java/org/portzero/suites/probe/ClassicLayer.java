@@ -150,6 +150,15 @@ public final class ClassicLayer implements SocketLayer {
         }
 
         @Override
+        public Observation shutdown() {
+            return call(Operation.SHUTDOWN, "shutdownInput(), shutdownOutput()", () -> {
+                socket.shutdownInput();
+                socket.shutdownOutput();
+                return done(Operation.SHUTDOWN, "shutdownInput(), shutdownOutput()");
+            });
+        }
+
+        @Override
         public Observation setsockopt(SocketOptionName option, int value) {
             return call(Operation.SETSOCKOPT, option + ", " + value, () -> {
                 var standard = standardOption(option);

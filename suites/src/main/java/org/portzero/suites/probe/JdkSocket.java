@@ -85,6 +85,12 @@ abstract class JdkSocket implements ProbeSocket {
                 new Failure(null, "UnsupportedOperation", option + " is not exposed by the JDK"));
     }
 
+    /** Sockets without a stream to shut down (listeners, datagram sockets) record that. */
+    @Override
+    public Observation shutdown() {
+        return notInApi(Operation.SHUTDOWN, "", "only a connected stream socket shuts down");
+    }
+
     static SocketOption<Boolean> standardOption(SocketOptionName option) {
         return switch (option) {
             case SO_REUSEADDR -> StandardSocketOptions.SO_REUSEADDR;

@@ -16,6 +16,7 @@ final class Libc {
     static final int SOCK_DGRAM = 2;
     static final int SOCK_CLOEXEC = 0x80000;
     static final int AF_UNSPEC = 0;
+    static final int SHUT_RDWR = 2;
 
     static {
         Native.register(Libc.class, "c");
@@ -47,6 +48,8 @@ final class Libc {
             throws LastErrorException;
 
     static native int close(int fd) throws LastErrorException;
+
+    static native int shutdown(int fd, int how) throws LastErrorException;
 
     static native int fcntl(int fd, int command) throws LastErrorException;
 }

@@ -95,8 +95,19 @@ final class LibcSocket implements ProbeSocket {
         });
     }
 
+    /** {@code SO_RCVTIMEO}: bounds a blocking accept, as the JDK layers bound theirs. */
+    private static final int SOL_SOCKET = 1;
+    private static final int SO_RCVTIMEO = 20;
+
     @Override
     public Accepted accept() {
+        byte[] timeout = ByteBuffer.allocate(16).order(ByteOrder.nativeOrder())
+                .putLong(JdkSocket.TIMEOUT_MILLIS / 1000).putLong(0).array();
+        try {
+            Libc.setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, timeout, timeout.length);
+        } catch (LastErrorException ignored) {
+            // Without a timeout the accept below may block; the check will still record what happened.
+        }
         byte[] storage = new byte[SockAddr.STORAGE_LENGTH];
         IntByReference length = new IntByReference(storage.length);
         String acceptedLabel = trace.nextLabel();
@@ -205,6 +216,14 @@ final class LibcSocket implements ProbeSocket {
     @Override
     public Observation kernelPeername() {
         return getpeername();
+    }
+
+    @Override
+    public Observation shutdown() {
+        return call(Operation.SHUTDOWN, "fd, SHUT_RDWR", (op, args) -> {
+            Libc.shutdown(fd, Libc.SHUT_RDWR);
+            return ok(op, args);
+        });
     }
 
     @Override

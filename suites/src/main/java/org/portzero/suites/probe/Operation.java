@@ -2,7 +2,7 @@ package org.portzero.suites.probe;
 
 /** The vocabulary of socket operations every layer performs and records. */
 public enum Operation {
-    OPEN, BIND, LISTEN, CONNECT, ACCEPT, SEND, GETSOCKNAME, GETPEERNAME, SETSOCKOPT, GETSOCKOPT, CLOSE,
+    OPEN, BIND, LISTEN, CONNECT, ACCEPT, SEND, GETSOCKNAME, GETPEERNAME, SETSOCKOPT, GETSOCKOPT, SHUTDOWN, CLOSE,
     /** Whether the API still considers the socket open, bound and connected. */
     STATE;
 

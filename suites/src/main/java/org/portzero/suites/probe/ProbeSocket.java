@@ -47,6 +47,9 @@ public interface ProbeSocket extends AutoCloseable {
     /** For JDK layers: the kernel's getpeername on this socket's file descriptor (layer libc). */
     Observation kernelPeername();
 
+    /** {@code shutdown(SHUT_RDWR)}: ends both directions of a stream without closing the socket. */
+    Observation shutdown();
+
     /** Closes the socket and records the call. */
     Observation closeSocket();
 

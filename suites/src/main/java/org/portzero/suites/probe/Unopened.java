@@ -94,6 +94,11 @@ final class Unopened implements ProbeSocket {
     }
 
     @Override
+    public Observation shutdown() {
+        return none(Operation.SHUTDOWN);
+    }
+
+    @Override
     public Observation closeSocket() {
         return none(Operation.CLOSE);
     }

@@ -143,6 +143,11 @@ public final class TamperedLayer implements SocketLayer {
         }
 
         @Override
+        public Observation shutdown() {
+            return t(Operation.SHUTDOWN, s.shutdown());
+        }
+
+        @Override
         public Observation closeSocket() {
             return s.closeSocket();
         }
