@@ -1,0 +1,117 @@
+package org.portzero.reports;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.portzero.reports.allure.AllureCommandline;
+import org.portzero.reports.allure.AllureReport;
+import org.portzero.reports.allure.MergedAllureResults;
+import org.portzero.reports.diff.BaselineDiff;
+import org.portzero.reports.diff.DiffReport;
+import org.portzero.reports.matrix.Matrix;
+import org.portzero.reports.matrix.MatrixHtml;
+import org.portzero.reports.matrix.MatrixJson;
+import org.portzero.reports.matrix.MatrixMarkdown;
+import org.portzero.reports.run.PlatformRun;
+import org.portzero.reports.run.RunDirectory;
+import org.portzero.reports.run.RunSelection;
+
+/**
+ * The report command: merges run directories into the Allure report, {@code matrix.html/.md/.json}
+ * and, given a baseline, {@code diff.md/.json}; then applies the {@link ReportGate}. Run by
+ * {@code mvn verify} (module reports, phase verify) and as {@code java -jar portzero-reports.jar}
+ * on saved runs. Every report is written before the exit code is decided.
+ */
+public final class ReportMain {
+
+    private ReportMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static void say(String line) {
+        System.out.println("[portzero reports] " + line);
+        System.out.flush();
+    }
+
+    public static int run(String[] args) {
+        ReportOptions options;
+        List<Path> dirs;
+        try {
+            options = ReportOptions.parse(args);
+            dirs = RunSelection.of(options.runs(), options.out());
+        } catch (IllegalArgumentException e) {
+            System.err.println(("help".equals(e.getMessage()) ? "" : "error: " + e.getMessage() + "\n") + ReportOptions.USAGE);
+            return 2;
+        }
+        if (dirs.isEmpty()) {
+            say("ERROR: no run directories under " + options.out().resolve("runs")
+                    + " — run the platforms (mvn verify) or name saved runs with -Dportzero.runs=DIR,DIR");
+            return 2;
+        }
+        try {
+            return report(options, dirs);
+        } catch (IOException e) {
+            say("ERROR: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    private static int report(ReportOptions options, List<Path> dirs) throws IOException, InterruptedException {
+        Path out = options.out();
+        Files.createDirectories(out);
+        List<PlatformRun> runs = dirs.stream().map(RunDirectory::read).toList();
+        for (PlatformRun run : runs) {
+            say(String.format("%-28s %4d results  kernel %s  %s %s%s", run.id(), run.results().size(), run.fact("kernel"),
+                    run.fact("javaVendor"), run.fact("javaVersion"), run.brokenNote().map(n -> "  BROKEN: " + n).orElse("")));
+        }
+        Matrix matrix = Matrix.of(runs, Instant.now());
+        MatrixJson.write(matrix, out.resolve("matrix.json"));
+        Files.writeString(out.resolve("matrix.md"), MatrixMarkdown.render(matrix));
+        Files.writeString(out.resolve("matrix.html"), MatrixHtml.render(matrix, runs));
+        say("matrix: " + matrix.rows().size() + " checks × " + matrix.platforms().size() + " platforms, "
+                + matrix.disagreements() + " rows where platforms disagree → " + out.resolve("matrix.html"));
+
+        BaselineDiff diff = null;
+        if (!options.baseline().isEmpty()) {
+            Path baseline = Path.of(options.baseline());
+            if (!Files.isRegularFile(baseline)) {
+                say("ERROR: baseline " + baseline + " does not exist");
+                return 2;
+            }
+            diff = BaselineDiff.between(MatrixJson.read(baseline), matrix);
+            DiffReport.writeJson(diff, out.resolve("diff.json"));
+            Files.writeString(out.resolve("diff.md"), DiffReport.markdown(diff));
+            say("diff against " + baseline + ": " + diff.counts() + " → " + out.resolve("diff.md"));
+        }
+
+        if (options.allure()) {
+            AllureCommandline allure = AllureCommandline.locate(options.allureHome(), out.resolve(".allure-commandline"));
+            MergedAllureResults.Tally tally = AllureReport.write(runs, out, allure);
+            int sum = runs.stream().mapToInt(r -> r.results().size()).sum();
+            say("allure: " + tally.results() + " results from " + runs.size() + " platforms (observations.json: " + sum
+                    + ")" + (tally.platformRunResults() > 0 ? " + " + tally.platformRunResults() + " broken platform run(s)" : "")
+                    + (tally.unreadable().isEmpty() ? "" : ", unreadable: " + tally.unreadable())
+                    + " → " + out.resolve("allure-report/index.html"));
+        }
+
+        ReportGate gate = ReportGate.of(matrix, diff, options.strictDiff());
+        if (gate.exitCode() != ReportGate.OK) {
+            say("GATE FAILED (" + gate.reasons().size() + "):");
+            gate.reasons().stream().limit(200).forEach(r -> say("  " + r));
+            if (gate.reasons().size() > 200) {
+                say("  … " + (gate.reasons().size() - 200) + " more in matrix.md");
+            }
+        } else {
+            say("gate passed: no fail, no broken" + (diff == null ? "" : ", nothing newly failing"));
+        }
+        return gate.exitCode();
+    }
+}

@@ -1,0 +1,22 @@
+package org.portzero.reports.diff;
+
+/**
+ * One changed cell between the baseline and the current matrix.
+ *
+ * @param kind           how it moved
+ * @param platform       the platform id
+ * @param id             the check id
+ * @param beforeVerdict  the baseline's verdict, or null when added
+ * @param beforeOutcome  the baseline's short-form outcome, or null when added
+ * @param afterVerdict   the current verdict, or null when removed
+ * @param afterOutcome   the current short-form outcome, or null when removed
+ */
+public record DiffEntry(
+        DiffKind kind,
+        String platform,
+        String id,
+        String beforeVerdict,
+        String beforeOutcome,
+        String afterVerdict,
+        String afterOutcome) {
+}

@@ -1,0 +1,52 @@
+package org.portzero.reports.diff;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes a {@link BaselineDiff} as {@code diff.json} and as {@code diff.md} (a CI job summary). */
+public final class DiffReport {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private DiffReport() {
+    }
+
+    public static void writeJson(BaselineDiff diff, Path file) throws IOException {
+        JSON.writeValue(file.toFile(), diff);
+    }
+
+    public static String markdown(BaselineDiff diff) {
+        StringBuilder md = new StringBuilder("## portzero diff against the baseline\n\n");
+        md.append("Baseline ").append(diff.baselineGeneratedAt()).append(" → current ")
+                .append(diff.currentGeneratedAt()).append(".\n\n| change | count |\n|---|---:|\n");
+        diff.counts().forEach((k, n) -> md.append("| ").append(k.id().replace('_', ' ')).append(" | ").append(n).append(" |\n"));
+        if (diff.entries().isEmpty()) {
+            md.append("\nNo cell changed.\n");
+        }
+        for (DiffKind kind : DiffKind.values()) {
+            List<DiffEntry> entries = diff.of(kind);
+            if (entries.isEmpty()) {
+                continue;
+            }
+            md.append("\n### ").append(kind.id().replace('_', ' ')).append(" (").append(entries.size()).append(")\n\n");
+            md.append("| platform | check | before | after |\n|---|---|---|---|\n");
+            for (DiffEntry e : entries) {
+                md.append("| `").append(e.platform()).append("` | `").append(e.id()).append("` | ")
+                        .append(side(e.beforeVerdict(), e.beforeOutcome())).append(" | ")
+                        .append(side(e.afterVerdict(), e.afterOutcome())).append(" |\n");
+            }
+        }
+        return md.toString();
+    }
+
+    private static String side(String verdict, String outcome) {
+        if (verdict == null) {
+            return "—";
+        }
+        String text = outcome == null || outcome.isEmpty() ? "" : " `" + outcome.replace("`", "'").replace("|", "\\|") + "`";
+        return verdict + text;
+    }
+}

@@ -1,0 +1,135 @@
+package org.portzero.reports.matrix;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.portzero.reports.run.PlatformRun;
+
+/**
+ * The comparison matrix: rows = check ids grouped by family, columns = platforms, cells = the
+ * suites' verdict and the observed outcome in short form. This record is exactly what
+ * {@code matrix.json} holds (schema {@value #SCHEMA}, version {@value #SCHEMA_VERSION}).
+ *
+ * @param schema        always {@value #SCHEMA}
+ * @param schemaVersion {@value #SCHEMA_VERSION}; bumped on any incompatible change
+ * @param generatedAt   when the matrix was made (ISO-8601)
+ * @param platforms     the columns, in run order
+ * @param families      the families, in catalogue order
+ * @param rows          the rows, grouped by family, in catalogue order within a family
+ */
+public record Matrix(
+        String schema,
+        int schemaVersion,
+        String generatedAt,
+        List<PlatformColumn> platforms,
+        List<String> families,
+        List<MatrixRow> rows) {
+
+    public static final String SCHEMA = "portzero.matrix";
+    public static final int SCHEMA_VERSION = 1;
+
+    private static final List<String> CATALOGUE_ORDER = List.of("bind0", "unique", "connect0", "wildcard", "connected");
+
+    /** Builds the matrix of the given runs; a broken run keeps the results it has. */
+    public static Matrix of(List<PlatformRun> runs, Instant generatedAt) {
+        List<PlatformColumn> columns = runs.stream().map(Matrix::column).toList();
+        Map<String, Map<String, MatrixCell>> cellsById = new LinkedHashMap<>();
+        Map<String, JsonNode> firstSeen = new LinkedHashMap<>();
+        for (PlatformRun run : runs) {
+            int low = run.facts().path("portRange").path("low").asInt(0);
+            int high = run.facts().path("portRange").path("high").asInt(0);
+            for (JsonNode result : run.results()) {
+                String id = result.path("id").asText();
+                firstSeen.putIfAbsent(id, result);
+                cellsById.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(run.id(), cell(result, low, high));
+            }
+        }
+        List<String> families = new ArrayList<>();
+        firstSeen.values().forEach(r -> {
+            if (!families.contains(r.path("family").asText())) {
+                families.add(r.path("family").asText());
+            }
+        });
+        families.sort(Comparator.comparingInt(Matrix::familyRank));
+        List<MatrixRow> rows = new ArrayList<>();
+        for (String family : families) {
+            firstSeen.forEach((id, r) -> {
+                if (r.path("family").asText().equals(family)) {
+                    Map<String, MatrixCell> cells = cellsById.get(id);
+                    rows.add(new MatrixRow(id, family, r.path("variant").asText(), r.path("check").asText(),
+                            r.path("layer").asText(), disagree(cells), cells));
+                }
+            });
+        }
+        return new Matrix(SCHEMA, SCHEMA_VERSION, generatedAt.toString(), columns, families, rows);
+    }
+
+    public List<MatrixRow> rowsOf(String family) {
+        return rows.stream().filter(r -> r.family().equals(family)).toList();
+    }
+
+    public long disagreements() {
+        return rows.stream().filter(MatrixRow::disagree).count();
+    }
+
+    private static int familyRank(String family) {
+        int i = CATALOGUE_ORDER.indexOf(family);
+        return i < 0 ? CATALOGUE_ORDER.size() : i;
+    }
+
+    private static boolean disagree(Map<String, MatrixCell> cells) {
+        Set<String> seen = new HashSet<>();
+        cells.values().forEach(c -> seen.add(c.verdict() + "\u0000" + c.outcome()));
+        return seen.size() > 1;
+    }
+
+    private static MatrixCell cell(JsonNode r, int low, int high) {
+        String observed = text(r, "observed");
+        String message = text(r, "message");
+        return new MatrixCell(r.path("verdict").asText("broken"), OutcomeForm.of(observed, message, low, high),
+                observed, text(r, "expected"), message, text(r, "reason"), text(r, "link"), text(r, "seed"));
+    }
+
+    private static PlatformColumn column(PlatformRun run) {
+        JsonNode f = run.facts();
+        Map<String, String> settings = new LinkedHashMap<>();
+        if (f.has("portRange")) {
+            settings.put("ip_local_port_range", f.path("portRange").path("low").asText() + "-"
+                    + f.path("portRange").path("high").asText());
+        }
+        putFact(settings, "ip_local_reserved_ports", f, "reservedPorts");
+        putFact(settings, "ip_unprivileged_port_start", f, "unprivilegedPortStart");
+        putFact(settings, "bindv6only", f, "bindV6Only");
+        putFact(settings, "ipv6", f, "ipv6Available");
+        putFact(settings, "ipv6_loopback", f, "ipv6Loopback");
+        putFact(settings, "uid", f, "uid");
+        f.path("javaNetProperties").fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
+        Map<String, Integer> summary = new LinkedHashMap<>();
+        Verdicts.ORDER.forEach(v -> summary.put(v, 0));
+        run.results().forEach(r -> summary.merge(r.path("verdict").asText("broken"), 1, Integer::sum));
+        summary.put("total", run.results().size());
+        String jdk = (run.fact("javaVendor") + " " + run.fact("javaVersion")).strip();
+        return new PlatformColumn(run.id(), run.broken() ? "broken" : "ran", run.brokenNote().orElse(""),
+                run.fact("kernel"), jdk, run.fact("javaVmVersion"), run.fact("distro"),
+                run.runRecord().path("description").asText(""), settings, run.harnessVersion(),
+                run.header().path("finishedAt").asText(""), summary);
+    }
+
+    private static void putFact(Map<String, String> settings, String name, JsonNode facts, String field) {
+        JsonNode v = facts.path(field);
+        if (!v.isMissingNode() && !v.isNull()) {
+            settings.put(name, v.asText().isEmpty() ? "(none)" : v.asText());
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.path(field);
+        return v.isMissingNode() || v.isNull() ? null : v.asText();
+    }
+}

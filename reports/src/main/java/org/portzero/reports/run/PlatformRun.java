@@ -1,0 +1,55 @@
+package org.portzero.reports.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One platform's run as read from its run directory: the platform facts, the harness's run
+ * record, and every result that could be read. A run is broken when the directory lacks a
+ * readable {@code observations.json} (missing, truncated, malformed) or the platform matrix
+ * recorded it as broken; the results read before the damage are kept.
+ *
+ * @param id          the platform id (the run directory's name)
+ * @param directory   the run directory
+ * @param facts       platform.json, or a missing node
+ * @param runRecord   run.json written by the platform matrix, or a missing node
+ * @param header      observations.json without its results (schemaVersion, harnessVersion…)
+ * @param results     every result read, in file order
+ * @param brokenNote  why the run is broken, when it is
+ */
+public record PlatformRun(
+        String id,
+        Path directory,
+        JsonNode facts,
+        JsonNode runRecord,
+        JsonNode header,
+        List<JsonNode> results,
+        Optional<String> brokenNote) {
+
+    public boolean broken() {
+        return brokenNote.isPresent();
+    }
+
+    /** A fact from platform.json as text, or empty. */
+    public String fact(String name) {
+        JsonNode node = facts.path(name);
+        return node.isMissingNode() || node.isNull() ? "" : node.asText();
+    }
+
+    /** The harness version from observations.json, or empty. */
+    public String harnessVersion() {
+        return header.path("harnessVersion").asText("");
+    }
+
+    /** The run directory's allure-results folder. */
+    public Path allureResults() {
+        return directory.resolve("allure-results");
+    }
+
+    static JsonNode missing() {
+        return MissingNode.getInstance();
+    }
+}

@@ -1,0 +1,54 @@
+package org.portzero.reports.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Which run directories a report merges: the ones named with {@code --runs=DIR,DIR}
+ * ({@code -Dportzero.runs}), else every directory under {@code <out>/runs/}, sorted by name.
+ * Two named directories with the same name (runs from two machines both called {@code host})
+ * must be renamed by the caller: platform ids are the directory names and must be distinct.
+ */
+public final class RunSelection {
+
+    private RunSelection() {
+    }
+
+    public static List<Path> of(String runs, Path out) {
+        List<Path> dirs = new ArrayList<>();
+        if (runs != null && !runs.isBlank()) {
+            Arrays.stream(runs.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                    .map(Path::of).forEach(dirs::add);
+        } else {
+            Path root = out.resolve("runs");
+            if (Files.isDirectory(root)) {
+                try (Stream<Path> list = Files.list(root)) {
+                    list.filter(Files::isDirectory).sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                            .forEach(dirs::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        Set<String> ids = new HashSet<>();
+        for (Path dir : dirs) {
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalArgumentException("run directory " + dir + " does not exist");
+            }
+            if (!ids.add(dir.toAbsolutePath().normalize().getFileName().toString())) {
+                throw new IllegalArgumentException("two run directories are named " + dir.getFileName()
+                        + ": platform ids are directory names, rename one");
+            }
+        }
+        return dirs;
+    }
+}
