@@ -189,6 +189,10 @@ public final class PlatformDefinitionReader {
     private static MalformedPlatform syntaxError(Path file, JsonProcessingException e, Map<String, Integer> lines) {
         JsonLocation location = e.getLocation();
         int line = location == null ? 0 : location.getLineNr();
+        Matcher duplicate = Pattern.compile("Duplicate field '([^']+)'").matcher(e.getOriginalMessage());
+        if (duplicate.find()) {
+            return new MalformedPlatform(file, line, duplicate.group(1), "appears twice");
+        }
         String field = lines.entrySet().stream()
                 .filter(entry -> entry.getValue() <= line)
                 .max(Map.Entry.comparingByValue())
@@ -347,7 +351,9 @@ public final class PlatformDefinitionReader {
         }
 
         private String user() {
-            String user = optionalText("user").orElse(PlatformDefinition.DEFAULT_USER);
+            JsonNode node = root.get("user");
+            String user = node != null && node.isIntegralNumber() ? node.asText()
+                    : optionalText("user").orElse(PlatformDefinition.DEFAULT_USER);
             if (!USER.matcher(user).matches()) {
                 throw error("user", "'" + user + "' is not a user name or uid[:gid]");
             }

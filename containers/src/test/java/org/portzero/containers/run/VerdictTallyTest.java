@@ -1,0 +1,67 @@
+package org.portzero.containers.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Verdicts are counted from observations.json; FAIL and BROKEN fail the gate, nothing else does. */
+class VerdictTallyTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void countsEveryVerdictAndListsTheGateFailures() throws IOException {
+        VerdictTally tally = VerdictTally.parse(JSON.readTree("""
+                {"schemaVersion":1,"wallMillis":3400,"results":[
+                 {"id":"bind0.tcp4_loopback_socket.port_nonzero","verdict":"pass"},
+                 {"id":"bind0.tcp4_loopback_nio.port_nonzero","verdict":"PASS"},
+                 {"id":"connect0.udp6_loopback_socket.refused_by_jdk","verdict":"skip","message":"no IPv6"},
+                 {"id":"unique.tcp4_loopback_libc.ports_distinct","verdict":"fail","message":"duplicate 40001\\nmore"},
+                 {"id":"connected.tcp_dual_libc.v4_mapped_form","verdict":"broken","message":"EADDRNOTAVAIL"},
+                 {"id":"wildcard.x.y","verdict":"xfail"}]}
+                """));
+        assertEquals(Map.of(Verdict.PASS, 2, Verdict.FAIL, 1, Verdict.XFAIL, 1, Verdict.XPASS, 0,
+                Verdict.SKIP, 1, Verdict.BROKEN, 1), tally.counts());
+        assertEquals(List.of("unique.tcp4_loopback_libc.ports_distinct FAIL: duplicate 40001",
+                "connected.tcp_dual_libc.v4_mapped_form BROKEN: EADDRNOTAVAIL"), tally.gateFailing());
+        assertEquals(3400, tally.wallMillis());
+        assertEquals(6, tally.total());
+        assertEquals("PASS   2  FAIL   1  XFAIL   1  XPASS   0  SKIP   1  BROKEN   1", tally.countsLine());
+    }
+
+    @Test
+    void anUnknownVerdictIsAnError() {
+        assertThrows(IOException.class, () -> VerdictTally.parse(JSON.readTree(
+                "{\"results\":[{\"id\":\"a.b.c\",\"verdict\":\"maybe\"}]}")));
+        assertThrows(IOException.class, () -> VerdictTally.parse(JSON.readTree("{\"wallMillis\":1}")));
+    }
+
+    @Test
+    void theGateFailsOnBrokenPlatformsAndFailingChecksOnly() {
+        VerdictTally clean = new VerdictTally(Map.of(Verdict.PASS, 5, Verdict.XFAIL, 1, Verdict.SKIP, 2), List.of(), 1000);
+        VerdictTally failing = new VerdictTally(Map.of(Verdict.FAIL, 1), List.of("a.b.c FAIL"), 1000);
+        RunOutcome passed = outcome(RunStatus.COMPLETED, clean);
+        RunOutcome failed = outcome(RunStatus.COMPLETED, failing);
+        RunOutcome broken = RunOutcome.broken("p", "container", "", "container exited with 1");
+        RunOutcome skipped = RunOutcome.skipped("p", "container", "", "no jdkHome");
+        assertFalse(passed.failsTheGate(), "pass/xfail/skip pass the gate");
+        assertTrue(failed.failsTheGate(), "a FAIL fails the gate");
+        assertTrue(broken.failsTheGate(), "a broken platform fails the gate");
+        assertFalse(skipped.failsTheGate(), "a skipped platform does not");
+        assertEquals(Optional.of(1500L), passed.overheadMillis(), "overhead = wall - runner wall");
+    }
+
+    static RunOutcome outcome(RunStatus status, VerdictTally tally) {
+        return new RunOutcome("p", "container", "", Optional.of("portzero/p:r1"), status, "", Optional.of(0), 2500,
+                Optional.of(tally));
+    }
+}
