@@ -1,0 +1,95 @@
+package org.portzero.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The report command end to end on saved fixture runs (matrix and diff; Allure in AllureReportTest). */
+class ReportMainTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SEND = "connect0.udp4_loopback_send_libc.refused_by_kernel";
+
+    @Test
+    void reports_from_two_saved_runs_pass_the_gate(@TempDir Path out) throws Exception {
+        int exit = ReportMain.run(new String[] {"--out=" + out, "--allure=false",
+                "--runs=" + FixtureRuns.runsArgument(FixtureRuns.K618_JDK17, FixtureRuns.K618_JDK25)});
+        assertThat(exit).isEqualTo(0);
+        assertThat(out.resolve("matrix.html")).isRegularFile();
+        assertThat(out.resolve("matrix.md")).isRegularFile();
+        assertThat(JSON.readTree(out.resolve("matrix.json").toFile()).path("platforms")).hasSize(2);
+        assertThat(out.resolve("diff.md")).doesNotExist();
+    }
+
+    @Test
+    void a_fail_or_a_broken_platform_fails_the_gate_after_the_reports_are_written(@TempDir Path out) throws Exception {
+        int exit = ReportMain.run(new String[] {"--out=" + out, "--allure=false",
+                "--runs=" + FixtureRuns.runsArgument(FixtureRuns.K61_JDK17, FixtureRuns.TRUNCATED)});
+        assertThat(exit).isEqualTo(ReportGate.PLATFORM_FAILING);
+        assertThat(Files.readString(out.resolve("matrix.md"))).contains("`truncated`", "❌ `sendto -> 0 (sent)`");
+    }
+
+    @Test
+    void a_baseline_edited_to_flip_one_cell_yields_that_one_entry_and_a_failing_build(@TempDir Path out) throws Exception {
+        String runs = FixtureRuns.runsArgument(FixtureRuns.K618_JDK17, FixtureRuns.K61_JDK17);
+        Path first = Files.createDirectory(out.resolve("first"));
+        ReportMain.run(new String[] {"--out=" + first, "--allure=false", "--runs=" + runs});
+        ObjectNode baseline = (ObjectNode) JSON.readTree(first.resolve("matrix.json").toFile());
+        for (JsonNode row : baseline.path("rows")) {
+            if (row.path("id").asText().equals(SEND)) {
+                ((ObjectNode) row.path("cells").path("k61-jdk17")).put("verdict", "pass").put("outcome", "EINVAL");
+            }
+        }
+        Path baselineFile = out.resolve("baseline-matrix.json");
+        JSON.writeValue(baselineFile.toFile(), baseline);
+
+        Path second = Files.createDirectory(out.resolve("second"));
+        int exit = ReportMain.run(new String[] {"--out=" + second, "--allure=false", "--runs=" + runs,
+                "--baseline=" + baselineFile});
+
+        assertThat(exit).isEqualTo(ReportGate.NEWLY_FAILING);
+        JsonNode diff = JSON.readTree(second.resolve("diff.json").toFile());
+        assertThat(diff.path("entries")).hasSize(1);
+        assertThat(diff.path("entries").get(0).path("kind").asText()).isEqualTo("NEWLY_FAILING");
+        assertThat(diff.path("entries").get(0).path("id").asText()).isEqualTo(SEND);
+        String md = Files.readString(second.resolve("diff.md"));
+        assertThat(md.lines().filter(l -> l.startsWith("| `"))).containsExactly(
+                "| `k61-jdk17` | `" + SEND + "` | pass `EINVAL` | fail `sendto -> 0 (sent)` |");
+    }
+
+    @Test
+    void a_changed_observation_fails_only_under_strict_diff(@TempDir Path out) throws Exception {
+        String runs = FixtureRuns.runsArgument(FixtureRuns.K618_JDK17);
+        Path first = Files.createDirectory(out.resolve("first"));
+        ReportMain.run(new String[] {"--out=" + first, "--allure=false", "--runs=" + runs});
+        ObjectNode baseline = (ObjectNode) JSON.readTree(first.resolve("matrix.json").toFile());
+        for (JsonNode row : baseline.path("rows")) {
+            if (row.path("id").asText().equals(SEND)) {
+                ((ObjectNode) row.path("cells").path("k618-jdk17")).put("outcome", "EADDRNOTAVAIL");
+            }
+        }
+        Path baselineFile = out.resolve("baseline-matrix.json");
+        JSON.writeValue(baselineFile.toFile(), baseline);
+
+        Path lax = Files.createDirectory(out.resolve("lax"));
+        assertThat(ReportMain.run(new String[] {"--out=" + lax, "--allure=false", "--runs=" + runs,
+                "--baseline=" + baselineFile})).isEqualTo(0);
+        assertThat(Files.readString(lax.resolve("diff.md"))).contains("### changed observation (1)");
+        Path strict = Files.createDirectory(out.resolve("strict"));
+        assertThat(ReportMain.run(new String[] {"--out=" + strict, "--allure=false", "--runs=" + runs,
+                "--baseline=" + baselineFile, "--strict-diff=true"})).isEqualTo(ReportGate.NEWLY_FAILING);
+    }
+
+    @Test
+    void bad_arguments_and_missing_runs_are_refused(@TempDir Path out) {
+        assertThat(ReportMain.run(new String[] {"--out=" + out, "--bogus=1"})).isEqualTo(2);
+        assertThat(ReportMain.run(new String[] {"--out=" + out})).isEqualTo(2);
+        assertThat(ReportMain.run(new String[] {"--out=" + out, "--runs=" + out.resolve("nope")})).isEqualTo(2);
+    }
+}
