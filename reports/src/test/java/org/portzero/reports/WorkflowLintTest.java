@@ -1,0 +1,91 @@
+package org.portzero.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The CI recipe {@code .github/workflows/portzero.yml}: linted against GitHub's workflow schema by
+ * action-validator ({@code @action-validator/cli} 0.6.0 from the npm registry, installed under
+ * {@code target/} on first use; skipped, saying so, without npm), and checked for the shape the
+ * README promises: one job per platform that exists, a merge job after them.
+ */
+class WorkflowLintTest {
+
+    private static final String VALIDATOR = "@action-validator/cli@0.6.0";
+    private static final Path WORKFLOW = Path.of(System.getProperty("portzero.workflow", "../.github/workflows/portzero.yml"));
+    private static final Path PREFIX = Path.of("target/action-validator").toAbsolutePath();
+
+    @Test
+    void action_validator_accepts_the_workflow_and_rejects_a_broken_copy(@TempDir Path tmp) throws Exception {
+        Path cli = PREFIX.resolve("node_modules/@action-validator/cli/cli.mjs");
+        if (!Files.isRegularFile(cli)) {
+            assumeTrue(onPath("npm") && onPath("node"), "npm and node are needed to install " + VALIDATOR);
+            assertThat(run(List.of("npm", "install", "--no-audit", "--no-fund", "--prefix", PREFIX.toString(), VALIDATOR)).exit)
+                    .as("npm install %s", VALIDATOR).isZero();
+        }
+        Result good = run(List.of("node", cli.toString(), WORKFLOW.toString()));
+        assertThat(good.exit).as("action-validator on %s: %s", WORKFLOW, good.output).isZero();
+
+        Path broken = tmp.resolve("broken.yml");
+        Files.writeString(broken, Files.readString(WORKFLOW).replaceFirst("runs-on:", "runs_on:"));
+        Result bad = run(List.of("node", cli.toString(), broken.toString()));
+        assertThat(bad.exit).as("a job without runs-on must be refused").isNotZero();
+        assertThat(bad.output).contains("runs_on");
+    }
+
+    @Test
+    void every_platform_job_names_a_platform_and_the_reports_job_merges_them() throws Exception {
+        JsonNode workflow = new ObjectMapper(new YAMLFactory()).readTree(WORKFLOW.toFile());
+        JsonNode include = workflow.path("jobs").path("platform").path("strategy").path("matrix").path("include");
+        assertThat(include).isNotEmpty();
+        Path platforms = WORKFLOW.getParent().getParent().getParent().resolve("containers/platforms");
+        List<String> ids = new ArrayList<>();
+        for (JsonNode row : include) {
+            String platform = row.path("platform").asText();
+            ids.add(row.path("id").asText());
+            assertThat(platform.equals("host") || Files.isRegularFile(platforms.resolve(platform).resolve("platform.yaml")))
+                    .as("platform %s exists in containers/platforms", platform).isTrue();
+        }
+        assertThat(ids).doesNotHaveDuplicates();
+        JsonNode reports = workflow.path("jobs").path("reports");
+        assertThat(reports.path("needs").asText()).isEqualTo("platform");
+        assertThat(reports.path("if").asText()).isEqualTo("always()");
+        assertThat(reports.toString()).contains("GITHUB_STEP_SUMMARY", "portzero-reports.jar", "--baseline=",
+                "portzero-matrix", "portzero-allure-report");
+    }
+
+    private record Result(int exit, String output) {
+    }
+
+    private static boolean onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Result run(List<String> command) throws Exception {
+        Path out = Files.createTempFile("portzero-lint", ".out");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("timed out: " + command);
+        }
+        String text = Files.readString(out);
+        Files.delete(out);
+        return new Result(p.exitValue(), text);
+    }
+}
