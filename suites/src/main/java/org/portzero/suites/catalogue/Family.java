@@ -6,7 +6,11 @@ public enum Family {
     UNIQUE("ephemeral ports handed out at the same time are unique"),
     CONNECT0("connecting or sending to port 0 is refused, and by whom"),
     WILDCARD("getsockname on wildcard-bound and unbound sockets"),
-    CONNECTED("local and peer addresses after connect and accept");
+    CONNECTED("local and peer addresses after connect and accept"),
+    EXHAUST("an exhausted ephemeral range fails each call kind with its own errno"),
+    RESERVED("reserved ports are never autobound, yet explicitly bindable"),
+    SOCKOPT("IP_BIND_ADDRESS_NO_PORT and IP_LOCAL_PORT_RANGE"),
+    PARITY("the parity autobinding prefers (informational where undocumented)");
 
     private final String summary;
 

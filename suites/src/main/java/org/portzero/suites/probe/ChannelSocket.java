@@ -52,7 +52,15 @@ abstract class ChannelSocket<C extends NetworkChannel> extends JdkSocket {
         });
     }
 
+    /** Cleanup closes streams with SO_LINGER 0 (a RST), so no TIME_WAIT outlives the check. */
     void closeQuietly() {
+        try {
+            if (channel.isOpen() && channel.supportedOptions().contains(java.net.StandardSocketOptions.SO_LINGER)) {
+                channel.setOption(java.net.StandardSocketOptions.SO_LINGER, 0);
+            }
+        } catch (java.io.IOException | RuntimeException ignored) {
+            // A plain close is as good.
+        }
         try {
             channel.close();
         } catch (java.io.IOException ignored) {

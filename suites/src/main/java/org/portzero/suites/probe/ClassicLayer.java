@@ -86,6 +86,13 @@ public final class ClassicLayer implements SocketLayer {
 
         void closeQuietly() {
             try {
+                if (closeable() instanceof Socket s && !s.isClosed()) {
+                    s.setSoLinger(true, 0); // a RST: cleanup leaves no TIME_WAIT behind
+                }
+            } catch (java.io.IOException ignored) {
+                // A plain close is as good.
+            }
+            try {
                 java.io.Closeable c = closeable();
                 if (c != null) {
                     c.close();

@@ -43,4 +43,14 @@ public final class LibcLayer implements SocketLayer {
         }
         return socket;
     }
+
+    /** Sets an option from raw bytes on a libc socket (any length: EINVAL cases are checked). */
+    public static Observation setsockoptBytes(ProbeSocket socket, SocketOptionName option, byte[] raw) {
+        return ((LibcSocket) socket).setsockoptBytes(option, raw);
+    }
+
+    /** Reads an int option of a libc socket; the detail is its value. */
+    public static Observation getsockopt(ProbeSocket socket, SocketOptionName option) {
+        return ((LibcSocket) socket).getsockopt(option);
+    }
 }

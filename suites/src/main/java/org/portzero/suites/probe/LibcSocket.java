@@ -172,6 +172,14 @@ final class LibcSocket implements ProbeSocket {
         });
     }
 
+    /** Sets an option from raw bytes, so a check can pass a wrong length on purpose. */
+    Observation setsockoptBytes(SocketOptionName option, byte[] raw) {
+        return call(Operation.SETSOCKOPT, "fd, " + option + ", " + raw.length + " bytes", (op, args) -> {
+            Libc.setsockopt(fd, option.level(), option.number(), raw, raw.length);
+            return ok(op, args);
+        });
+    }
+
     /** Reads an int-valued option back; used by checks of Linux-specific options. */
     Observation getsockopt(SocketOptionName option) {
         byte[] raw = new byte[4];
@@ -239,8 +247,19 @@ final class LibcSocket implements ProbeSocket {
         });
     }
 
+    /** SO_LINGER {on, 0}: close with a RST, so cleanup leaves no TIME_WAIT holding a port. */
+    private static final int SO_LINGER = 13;
+
     void closeQuietly() {
         if (fd >= 0) {
+            try {
+                if (shape.transport() == Transport.TCP) {
+                    byte[] abort = ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putInt(1).putInt(0).array();
+                    Libc.setsockopt(fd, SOL_SOCKET, SO_LINGER, abort, abort.length);
+                }
+            } catch (LastErrorException ignored) {
+                // Not connected or already reset: a plain close is as good.
+            }
             try {
                 Libc.close(fd);
             } catch (LastErrorException ignored) {

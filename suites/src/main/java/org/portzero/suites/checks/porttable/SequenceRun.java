@@ -37,7 +37,7 @@ final class SequenceRun {
 
     /** The first broken claim, with the steps that led to it, or empty when the model held throughout. */
     Optional<String> run(List<SocketCall> calls) {
-        try {
+        {
             for (SocketCall call : calls) {
                 String outcome = perform(call);
                 if (outcome == null) {
@@ -50,12 +50,6 @@ final class SequenceRun {
                 }
             }
             return Optional.empty();
-        } finally {
-            for (LiveSocket s : slots) {
-                if (s != null) {
-                    s.socket.closeSocket();
-                }
-            }
         }
     }
 

@@ -1,0 +1,46 @@
+package org.portzero.suites.probe;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The kernel's socket tables ({@code /proc/net/tcp}, {@code tcp6}, {@code udp}, {@code udp6}):
+ * which local ports have a socket in them now, TIME_WAIT included. A bound socket that neither
+ * listens nor connects is not listed (it lives only in the bind hash).
+ */
+public final class SocketTables {
+
+    private SocketTables() {
+    }
+
+    /** The local ports listed for the transport, both families. */
+    public static Set<Integer> listedPorts(Transport transport) {
+        Set<Integer> ports = new HashSet<>();
+        String base = transport == Transport.TCP ? "tcp" : "udp";
+        for (String file : new String[] {base, base + "6"}) {
+            read(Path.of("/proc/net", file), ports);
+        }
+        return ports;
+    }
+
+    private static void read(Path table, Set<Integer> ports) {
+        String text;
+        try (InputStream in = Files.newInputStream(table)) {
+            text = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            return; // No IPv6 tables on an IPv6-less platform.
+        }
+        text.lines().skip(1).forEach(line -> {
+            String[] cols = line.trim().split("\\s+");
+            if (cols.length > 1) {
+                int colon = cols[1].lastIndexOf(':');
+                ports.add(Integer.parseInt(cols[1].substring(colon + 1), 16));
+            }
+        });
+    }
+}
