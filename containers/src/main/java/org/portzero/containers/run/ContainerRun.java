@@ -7,11 +7,14 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.portzero.containers.platform.PlatformDefinition;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -43,8 +46,7 @@ public final class ContainerRun implements PlatformRun {
         return platform.id();
     }
 
-    @Override
-    public RunOutcome run() {
+    private RunOutcome runContainer(Map<String, Long> phases) {
         directory.clean();
         ContainerSettings settings = ContainerSettings.of(platform);
         long start = System.nanoTime();
@@ -55,6 +57,8 @@ public final class ContainerRun implements PlatformRun {
                 .withHarnessLabels(containers.labelsFor(platform.id()));
         try {
             container.start();
+            long started = System.nanoTime();
+            phases.put("createCopyInStart", (started - start) / 1_000_000);
             containerId = container.getContainerId();
             containers.started(containerId);
             DockerClient docker = container.getDockerClient();
@@ -72,9 +76,13 @@ public final class ContainerRun implements PlatformRun {
                     // it may have exited meanwhile
                 }
             }
+            long exited = System.nanoTime();
+            phases.put("running", (exited - started) / 1_000_000);
             String copyProblem = copyOut(docker, containerId);
             Files.writeString(directory.consoleLog(), container.getLogs());
-            long wall = (System.nanoTime() - start) / 1_000_000;
+            long copied = System.nanoTime();
+            phases.put("copyOut", (copied - exited) / 1_000_000);
+            long wall = (copied - start) / 1_000_000;
 
             Optional<VerdictTally> tally = readTally();
             RunStatus status = exit != null && exit == 0 && tally.isPresent() ? RunStatus.COMPLETED : RunStatus.BROKEN;
@@ -84,13 +92,14 @@ public final class ContainerRun implements PlatformRun {
             if (note.isEmpty() && tally.isEmpty()) {
                 note = "runner wrote no readable observations.json" + (copyProblem.isEmpty() ? "" : " (" + copyProblem + ")");
             }
-            return finish(new RunOutcome(platform.id(), "container", platform.description(), Optional.of(imageTag),
-                    status, note, Optional.ofNullable(exit), wall, tally));
+            return new RunOutcome(platform.id(), "container", platform.description(), Optional.of(imageTag),
+                    status, note, Optional.ofNullable(exit), wall, tally, phases);
         } catch (RuntimeException | IOException e) {
             long wall = (System.nanoTime() - start) / 1_000_000;
-            return finish(new RunOutcome(platform.id(), "container", platform.description(), Optional.of(imageTag),
-                    RunStatus.BROKEN, "container failed: " + causes(e), Optional.empty(), wall, readTally()));
+            return new RunOutcome(platform.id(), "container", platform.description(), Optional.of(imageTag),
+                    RunStatus.BROKEN, "container failed: " + causes(e), Optional.empty(), wall, readTally(), phases);
         } finally {
+            long removing = System.nanoTime();
             try {
                 container.stop();
             } catch (RuntimeException e) {
@@ -99,13 +108,21 @@ public final class ContainerRun implements PlatformRun {
             if (containerId != null) {
                 containers.removed(containerId);
             }
+            phases.put("remove", (System.nanoTime() - removing) / 1_000_000);
         }
+    }
+
+    @Override
+    public RunOutcome run() {
+        Map<String, Long> phases = new LinkedHashMap<>();
+        RunOutcome outcome = runContainer(phases);
+        return finish(outcome.withPhases(phases));
     }
 
     /** Copies {@code OUT_DIR} out into the run directory; an empty string, or what went wrong. */
     private String copyOut(DockerClient docker, String containerId) {
         try (InputStream in = docker.copyArchiveFromContainerCmd(containerId, ContainerSettings.OUT_DIR).exec();
-             TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+             TarArchiveInputStream tar = new TarArchiveInputStream(new BufferedInputStream(in, 1 << 16))) {
             Path root = directory.path().toAbsolutePath().normalize();
             for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
                 String name = entry.getName();

@@ -79,6 +79,7 @@ public record RunDirectory(Path path) {
         record.put("wallMillis", outcome.wallMillis());
         record.put("runnerWallMillis", outcome.tally().map(VerdictTally::wallMillis).orElse(null));
         record.put("overheadMillis", outcome.overheadMillis().orElse(null));
+        record.put("phaseMillis", outcome.phaseMillis());
         Map<String, Integer> counts = new LinkedHashMap<>();
         outcome.tally().ifPresent(t -> t.counts().forEach((verdict, n) -> counts.put(verdict.name(), n)));
         record.put("verdicts", counts);

@@ -1,5 +1,6 @@
 package org.portzero.containers.run;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,7 @@ import java.util.Optional;
  * @param exitCode       the runner's exit code, when it ran
  * @param wallMillis     start (container create, or process start) → results copied out
  * @param tally          the verdict counts, when observations.json was produced
+ * @param phaseMillis    where the wall time went, phase by phase (container platforms)
  */
 public record RunOutcome(
         String platform,
@@ -24,7 +26,22 @@ public record RunOutcome(
         String note,
         Optional<Integer> exitCode,
         long wallMillis,
-        Optional<VerdictTally> tally) {
+        Optional<VerdictTally> tally,
+        Map<String, Long> phaseMillis) {
+
+    public RunOutcome {
+        phaseMillis = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phaseMillis));
+    }
+
+    public RunOutcome(String platform, String kind, String description, Optional<String> image, RunStatus status,
+                      String note, Optional<Integer> exitCode, long wallMillis, Optional<VerdictTally> tally) {
+        this(platform, kind, description, image, status, note, exitCode, wallMillis, tally, Map.of());
+    }
+
+    /** The same outcome with its phase timings. */
+    public RunOutcome withPhases(Map<String, Long> phases) {
+        return new RunOutcome(platform, kind, description, image, status, note, exitCode, wallMillis, tally, phases);
+    }
 
     public static RunOutcome skipped(String platform, String kind, String description, String note) {
         return new RunOutcome(platform, kind, description, Optional.empty(), RunStatus.SKIPPED, note,
