@@ -56,7 +56,8 @@ class ReportMainTest {
         assertThat(exit).isEqualTo(ReportGate.NEWLY_FAILING);
         JsonNode diff = JSON.readTree(second.resolve("diff.json").toFile());
         assertThat(diff.path("entries")).hasSize(1);
-        assertThat(diff.path("entries").get(0).path("kind").asText()).isEqualTo("NEWLY_FAILING");
+        assertThat(diff.path("counts").path("newly_failing").asInt()).isEqualTo(1);
+        assertThat(diff.path("entries").get(0).path("kind").asText()).isEqualTo("newly_failing");
         assertThat(diff.path("entries").get(0).path("id").asText()).isEqualTo(SEND);
         String md = Files.readString(second.resolve("diff.md"));
         assertThat(md.lines().filter(l -> l.startsWith("| `"))).containsExactly(

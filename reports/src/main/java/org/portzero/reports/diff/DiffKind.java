@@ -1,5 +1,7 @@
 package org.portzero.reports.diff;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * How one (platform, check) cell moved between a baseline matrix and the current one.
  * Failing means {@code fail} or {@code broken}; holding means {@code pass} or {@code xpass}.
@@ -18,6 +20,8 @@ public enum DiffKind {
     /** The check (or the platform) is gone. */
     REMOVED;
 
+    /** The kind as diff.json spells it: {@code newly_failing}… */
+    @JsonValue
     public String id() {
         return name().toLowerCase();
     }
