@@ -47,7 +47,7 @@ public record ReportGate(List<String> reasons, int exitCode) {
                 var cell = row.cells().get(p.id());
                 if (cell != null && Verdicts.failing(cell.verdict())) {
                     reasons.add(cell.verdict() + " on " + p.id() + ": " + row.id() + " — "
-                            + (cell.message() == null ? cell.outcome() : cell.message()));
+                            + oneLine(cell.message() == null ? cell.outcome() : cell.message()));
                 }
             }
         }
@@ -55,5 +55,9 @@ public record ReportGate(List<String> reasons, int exitCode) {
             exit = PLATFORM_FAILING;
         }
         return new ReportGate(List.copyOf(reasons), exit);
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s*\\n\\s*", " / ");
     }
 }
