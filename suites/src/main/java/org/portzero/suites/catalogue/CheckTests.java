@@ -44,6 +44,12 @@ public final class CheckTests {
     }
 
     private static void annotate(Check check, CheckResult result) throws Exception {
+        // The check id, not the dynamic test's position, identifies the test across runs.
+        Allure.getLifecycle().updateTestCase(t -> {
+            t.setTestCaseId(result.id());
+            t.setHistoryId(result.id());
+            t.setFullName(result.id());
+        });
         Allure.label("feature", result.family());
         Allure.label("story", result.check());
         Allure.label("tag", result.verdict().id());

@@ -20,6 +20,19 @@ public record SpecLink(String name, String url) {
     public static final SpecLink SOCKET_7 = new SpecLink("socket(7)", "https://man7.org/linux/man-pages/man7/socket.7.html");
     public static final SpecLink KSELFTEST_REUSEADDR_EXHAUSTED = new SpecLink("selftests/net/reuseaddr_ports_exhausted.c",
             "https://github.com/torvalds/linux/blob/master/tools/testing/selftests/net/reuseaddr_ports_exhausted.c");
+    public static final SpecLink IP_BIND_ADDRESS_NO_PORT = new SpecLink("IP_BIND_ADDRESS_NO_PORT(2const)",
+            "https://man7.org/linux/man-pages/man2/IP_BIND_ADDRESS_NO_PORT.2const.html");
+    public static final SpecLink IP_LOCAL_PORT_RANGE = new SpecLink("IP_LOCAL_PORT_RANGE(2const)",
+            "https://man7.org/linux/man-pages/man2/IP_LOCAL_PORT_RANGE.2const.html");
+    public static final SpecLink KSELFTEST_BIND_TIMEWAIT = new SpecLink("selftests/net/bind_timewait.c",
+            "https://github.com/torvalds/linux/blob/master/tools/testing/selftests/net/bind_timewait.c");
+    public static final SpecLink INET_CSK_FIND_OPEN_PORT = new SpecLink("inet_csk_find_open_port()",
+            "https://github.com/torvalds/linux/blob/master/net/ipv4/inet_connection_sock.c");
+    public static final SpecLink INET_HASH_CONNECT = new SpecLink("__inet_hash_connect()",
+            "https://github.com/torvalds/linux/blob/master/net/ipv4/inet_hashtables.c");
+    public static final SpecLink UDP_LIB_GET_PORT = new SpecLink("udp_lib_get_port()",
+            "https://github.com/torvalds/linux/blob/master/net/ipv4/udp.c");
+    public static final SpecLink JDK_8231880 = new SpecLink("JDK-8231880", "https://bugs.openjdk.org/browse/JDK-8231880");
     public static final SpecLink JDK_8240533 = new SpecLink("JDK-8240533", "https://bugs.openjdk.org/browse/JDK-8240533");
     public static final SpecLink JDK_8236105 = new SpecLink("JDK-8236105", "https://bugs.openjdk.org/browse/JDK-8236105");
     public static final SpecLink JDK_8224730 = new SpecLink("JDK-8224730", "https://bugs.openjdk.org/browse/JDK-8224730");

@@ -76,7 +76,7 @@ public final class ExhaustChecks {
                     continue;
                 }
                 String shape = t.id() + "4";
-                Map<String, String> p = Map.of("transport", t.id(), "family", "ipv4");
+                Map<String, String> p = Map.of("transport", t.id(), "address_family", "ipv4");
                 checks.add(new Check(new CheckId(Family.EXHAUST, shape + "_bind0_" + layer.id(), "fills_range_then_refuses"),
                         layer, "bind(0) succeeds once per free port of the range, then fails with "
                         + ExhaustionErrors.BIND.expected(layer), p, SPECS, trace -> fillsRange(t, layer, trace)));

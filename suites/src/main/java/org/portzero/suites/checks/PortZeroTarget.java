@@ -56,7 +56,7 @@ public record PortZeroTarget(SocketShape shape, BindAddress target, Call call, L
 
     public Map<String, String> parameters() {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("family", shape.family().name().toLowerCase(java.util.Locale.ROOT));
+        p.put("address_family", shape.family().name().toLowerCase(java.util.Locale.ROOT));
         p.put("transport", shape.transport().id());
         p.put("target", target.id());
         p.put("call", call.id());

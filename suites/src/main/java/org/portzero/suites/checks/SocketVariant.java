@@ -47,7 +47,7 @@ public record SocketVariant(SocketShape shape, BindAddress address, Layer layer)
 
     public Map<String, String> parameters() {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("family", shape.family().name().toLowerCase(java.util.Locale.ROOT));
+        p.put("address_family", shape.family().name().toLowerCase(java.util.Locale.ROOT));
         p.put("transport", shape.transport().id());
         p.put("address", address.id());
         return p;
@@ -61,8 +61,8 @@ public record SocketVariant(SocketShape shape, BindAddress address, Layer layer)
     static void requireFamily(AddressFamily family, Layer layer, PlatformFacts facts) {
         PreconditionUnmet.require(!family.needsIpv6() || facts.ipv6Usable(),
                 "no IPv6 on this platform (/proc/net/if_inet6 lists no ::1 on lo)");
-        PreconditionUnmet.require(family != AddressFamily.DUAL || layer == Layer.LIBC || facts.jdkUsesIpv6(),
-                "the JDK opens IPv4-only sockets here (no IPv6, or java.net.preferIPv4Stack=true)");
+        PreconditionUnmet.require(!family.needsIpv6() || layer == Layer.LIBC || facts.jdkUsesIpv6(),
+                "the JDK opens IPv4-only sockets here (java.net.preferIPv4Stack=true)");
     }
 
     @Override

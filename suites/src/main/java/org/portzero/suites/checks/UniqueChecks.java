@@ -76,7 +76,7 @@ public final class UniqueChecks {
             String variant = "tcp_udp_loopback_" + layer.id();
             return new Check(new CheckId(Family.UNIQUE, variant, "port_spaces_independent"), layer,
                     "a port number live in TCP can be bound in UDP: the two port spaces are independent",
-                    Map.of("family", "ipv4", "address", "loopback"), SPECS, trace -> portSpacesIndependent(layer, trace));
+                    Map.of("address_family", "ipv4", "address", "loopback"), SPECS, trace -> portSpacesIndependent(layer, trace));
         });
         return Stream.concat(distinct, independent);
     }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -98,10 +97,8 @@ public final class PortTableChecks {
         int count = bench.properties().examples(PROPERTY_EXAMPLES);
         Gen<List<SocketCall>> sequences = callSequences(layer, bench.facts(), MAX_CALLS);
         AtomicReference<List<SocketCall>> failing = new AtomicReference<>();
-        AtomicInteger tried = new AtomicInteger();
         try {
             QuickTheory.qt().withFixedSeed(seed).withExamples(count).forAll(sequences).check(calls -> {
-                tried.incrementAndGet();
                 boolean holds = firstBroken(layer, calls, null).isEmpty();
                 if (!holds) {
                     failing.set(calls);
@@ -119,7 +116,7 @@ public final class PortTableChecks {
                             + " calls): " + minimal.stream().map(Object::toString).collect(Collectors.joining("; "))
                             + "\n" + why, seed);
         }
-        return new Judgement(true, tried.get() + " sequences held (" + count + " requested)",
+        return new Judgement(true, "every sequence held (" + count + " requested)",
                 "the model holds after every call", null, seed);
     }
 

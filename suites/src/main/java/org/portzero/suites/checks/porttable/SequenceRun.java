@@ -236,6 +236,6 @@ final class SequenceRun {
         if (shape.family().needsIpv6() && !facts.ipv6Usable()) {
             return false;
         }
-        return shape.family() != AddressFamily.DUAL || layer == Layer.LIBC || facts.jdkUsesIpv6();
+        return !shape.family().needsIpv6() || layer == Layer.LIBC || facts.jdkUsesIpv6();
     }
 }
