@@ -18,4 +18,10 @@ class ConnectedSuite {
     Stream<DynamicTest> scenarios() {
         return CheckTests.of(new ConnectedChecks(Bench.current()).checks());
     }
+
+    @TestFactory
+    @DisplayName("disconnect")
+    Stream<DynamicTest> disconnect() {
+        return CheckTests.of(new DisconnectChecks(Bench.current()).checks());
+    }
 }

@@ -30,4 +30,16 @@ class UniqueSuite {
     Stream<DynamicTest> callSequences() {
         return CheckTests.of(new org.portzero.suites.checks.porttable.PortTableChecks(Bench.current()).checks());
     }
+
+    @TestFactory
+    @DisplayName("threads")
+    Stream<DynamicTest> threads() {
+        return CheckTests.of(new ConcurrencyChecks(Bench.current()).checks());
+    }
+
+    @TestFactory
+    @DisplayName("time-wait")
+    Stream<DynamicTest> timeWait() {
+        return CheckTests.of(new TimeWaitChecks(Bench.current()).checks());
+    }
 }

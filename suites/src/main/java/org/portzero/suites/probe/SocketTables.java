@@ -28,7 +28,20 @@ public final class SocketTables {
         return ports;
     }
 
+    /** TCP local ports with an entry in TIME_WAIT (state 06), both families. */
+    public static Set<Integer> timeWaitPorts() {
+        Set<Integer> ports = new HashSet<>();
+        for (String file : new String[] {"tcp", "tcp6"}) {
+            readState(Path.of("/proc/net", file), "06", ports);
+        }
+        return ports;
+    }
+
     private static void read(Path table, Set<Integer> ports) {
+        readState(table, null, ports);
+    }
+
+    private static void readState(Path table, String state, Set<Integer> ports) {
         String text;
         try (InputStream in = Files.newInputStream(table)) {
             text = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
@@ -37,7 +50,7 @@ public final class SocketTables {
         }
         text.lines().skip(1).forEach(line -> {
             String[] cols = line.trim().split("\\s+");
-            if (cols.length > 1) {
+            if (cols.length > 3 && (state == null || state.equals(cols[3]))) {
                 int colon = cols[1].lastIndexOf(':');
                 ports.add(Integer.parseInt(cols[1].substring(colon + 1), 16));
             }

@@ -10,6 +10,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.portzero.suites.checks.Bind0Checks;
+import org.portzero.suites.checks.ConcurrencyChecks;
+import org.portzero.suites.checks.DisconnectChecks;
+import org.portzero.suites.checks.ExhaustChecks;
+import org.portzero.suites.checks.ParityChecks;
+import org.portzero.suites.checks.ReservedChecks;
+import org.portzero.suites.checks.SockoptChecks;
+import org.portzero.suites.checks.TimeWaitChecks;
+import org.portzero.suites.checks.porttable.PortTableChecks;
 import org.portzero.suites.checks.ConnectedChecks;
 import org.portzero.suites.checks.Connect0Checks;
 import org.portzero.suites.checks.UniqueChecks;
@@ -22,8 +30,13 @@ class CatalogueTest {
     static List<Check> all(Bench bench) {
         return Stream.of(new Bind0Checks(bench).checks(), new Bind0Checks(bench).properties(),
                         new UniqueChecks(bench).checks(), new UniqueChecks(bench).properties(),
+                        new PortTableChecks(bench).checks(), new ConcurrencyChecks(bench).checks(),
+                        new TimeWaitChecks(bench).checks(),
                         new Connect0Checks(bench).checks(), new WildcardChecks(bench).checks(),
-                        new WildcardChecks(bench).properties(), new ConnectedChecks(bench).checks())
+                        new WildcardChecks(bench).properties(), new ConnectedChecks(bench).checks(),
+                        new DisconnectChecks(bench).checks(), new ExhaustChecks(bench).checks(),
+                        new ReservedChecks(bench).checks(), new SockoptChecks(bench).checks(),
+                        new ParityChecks(bench).checks())
                 .flatMap(s -> s).collect(Collectors.toList());
     }
 
@@ -41,9 +54,17 @@ class CatalogueTest {
     }
 
     @Test
-    void everyFamilyRunsOnEveryLayer() {
+    void everyFamilyHasChecks() {
         List<Check> checks = all(Bench.current());
         for (Family f : Family.values()) {
+            assertThat(checks.stream().filter(c -> c.family() == f)).as(f.id()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void theMissionFamiliesRunOnEveryLayer() {
+        List<Check> checks = all(Bench.current());
+        for (Family f : List.of(Family.BIND0, Family.UNIQUE, Family.CONNECT0, Family.WILDCARD, Family.CONNECTED)) {
             Set<Layer> layers = checks.stream().filter(c -> c.family() == f).map(Check::layer)
                     .collect(Collectors.toCollection(() -> EnumSet.noneOf(Layer.class)));
             assertThat(layers).as(f.id()).containsExactlyInAnyOrder(Layer.values());
