@@ -69,7 +69,8 @@ public final class CheckExecution {
         return new CheckResult(id.toString(), id.family().id(), id.variant(), id.check(), check.layer().id(), verdict,
                 judgement == null ? null : judgement.observed(), judgement == null ? null : judgement.expected(),
                 message, reason, link, judgement == null ? null : judgement.seed(), millis, check.parameters(),
-                check.specs(), observations, elided);
+                check.specs(), observations, elided,
+                judgement == null ? null : judgement.reach());
     }
 
     private static String stackTrace(Throwable t) {

@@ -3,7 +3,9 @@ package org.portzero.suites.catalogue;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.TreeMap;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.quicktheories.QuickTheory;
 import org.quicktheories.core.Gen;
 import org.portzero.suites.probe.Layer;
@@ -22,17 +24,19 @@ public final class PropertyCheck {
     }
 
     /**
+     * @param kinds names the kinds an example covers (its socket shapes), to record the generator's reach
      * @param judge judges one generated example, probing under the trace it is given
      */
     public static <T> Check of(CheckId id, Layer layer, String claim, Map<String, String> parameters,
                                List<SpecLink> specs, PropertySettings settings, int defaultExamples,
-                               Gen<T> examples, BiFunction<T, Trace, Judgement> judge) {
+                               Gen<T> examples, Function<T, List<String>> kinds, BiFunction<T, Trace, Judgement> judge) {
         return new Check(id, layer, claim, parameters, specs, trace -> run(id, settings, defaultExamples, examples,
-                judge, trace));
+                kinds, judge, trace));
     }
 
     private static <T> Judgement run(CheckId id, PropertySettings settings, int defaultExamples, Gen<T> examples,
-                                     BiFunction<T, Trace, Judgement> judge, Trace outer) {
+                                     Function<T, List<String>> kinds, BiFunction<T, Trace, Judgement> judge, Trace outer) {
+        Map<String, Integer> reach = new TreeMap<>();
         long seed = settings.seedForRun();
         int count = settings.examples(defaultExamples);
         AtomicReference<Judgement> lastFailure = new AtomicReference<>();
@@ -40,6 +44,7 @@ public final class PropertyCheck {
         AtomicReference<T> lastExample = new AtomicReference<>();
         try {
             QuickTheory.qt().withFixedSeed(seed).withExamples(count).forAll(examples).check(example -> {
+                kinds.apply(example).forEach(k -> reach.merge(k, 1, Integer::sum));
                 try (Trace trace = new Trace()) {
                     Judgement j = judge.apply(example, trace);
                     if (!j.holds()) {
@@ -58,8 +63,9 @@ public final class PropertyCheck {
                     + "smallest example: " + recipe + "\n"
                     + (smallest == null ? falsified.getMessage() : smallest.message());
             return new Judgement(false, smallest == null ? "falsified" : smallest.observed(),
-                    smallest == null ? "" : smallest.expected(), message, seed);
+                    smallest == null ? "" : smallest.expected(), message, seed).withReach(reach);
         }
-        return new Judgement(true, "every example held (" + count + " requested)", "every example holds", null, seed);
+        return new Judgement(true, "every example held (" + count + " requested)", "every example holds", null, seed)
+                .withReach(reach);
     }
 }

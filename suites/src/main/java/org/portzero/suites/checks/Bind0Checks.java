@@ -67,7 +67,7 @@ public final class Bind0Checks {
                 "every generated bind(address, 0) yields a non-zero, unreserved port of the live range",
                 Map.of("generator", "bindRequests"), SPECS, bench.properties(), PROPERTY_EXAMPLES,
                 SocketGenerators.bindRequests(bench.facts(), layer, List.of(BindAddress.LOOPBACK, BindAddress.WILDCARD)),
-                (variant, trace) -> {
+                v -> List.of(v.shape().id()), (variant, trace) -> {
                     BoundSocket bound = BoundSocket.bindToPortZero(bench, variant, Role.CLIENT, trace);
                     if (!bound.bound()) {
                         return Judgement.broke(bound.bind().outcome(), "a port", variant + ": " + bound.whyUnbound());

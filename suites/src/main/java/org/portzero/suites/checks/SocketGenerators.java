@@ -28,15 +28,22 @@ public final class SocketGenerators {
         return Generate.pick(rows).describedAs(SocketGenerators::recipe);
     }
 
-    /** {@code n} sockets of one shape, all bound to port 0 and alive together. */
-    public static Gen<Crowd> crowds(PlatformFacts facts, Layer layer, int maxSize) {
-        return bindRequests(facts, layer, List.of(BindAddress.LOOPBACK))
-                .zip(Generate.range(2, maxSize), Crowd::new)
-                .describedAs(c -> c.size() + " x { " + recipe(c.variant()) + " } held open together");
+    /**
+     * Crowds of a generated size, one per socket shape the layer has here: every example covers
+     * every shape, so a default run reaches them all.
+     */
+    public static Gen<Crowds> crowds(PlatformFacts facts, Layer layer, int maxSize) {
+        List<SocketVariant> shapes = SocketVariant.table(List.of(BindAddress.LOOPBACK)).stream()
+                .filter(v -> v.layer() == layer && supported(v, facts))
+                .collect(Collectors.toList());
+        PreconditionUnmet.require(!shapes.isEmpty(), "no socket shape of the " + layer.id() + " layer runs here");
+        return Generate.range(2, maxSize).map(size -> new Crowds(shapes, size))
+                .describedAs(c -> c.size() + " x { " + recipe(c.variants().get(0)) + " } held open together, then the same for "
+                        + c.variants().stream().skip(1).map(v -> v.shape().id()).collect(Collectors.joining(", ")));
     }
 
-    /** A crowd of simultaneously bound sockets. */
-    public record Crowd(SocketVariant variant, int size) {
+    /** For each shape in turn, {@code size} sockets bound to port 0 and held open together. */
+    public record Crowds(List<SocketVariant> variants, int size) {
     }
 
     static String recipe(SocketVariant v) {

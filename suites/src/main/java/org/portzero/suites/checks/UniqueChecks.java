@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.portzero.suites.catalogue.Bench;
 import org.portzero.suites.catalogue.Check;
@@ -81,18 +82,28 @@ public final class UniqueChecks {
         return Stream.concat(distinct, independent);
     }
 
-    /** Examples per layer property by default; each holds up to {@link #PROPERTY_MAX_SOCKETS} sockets. */
-    static final int PROPERTY_EXAMPLES = 12;
+    /** Crowd sizes per layer property by default; each size is tried for every socket shape. */
+    static final int PROPERTY_EXAMPLES = 8;
     static final int PROPERTY_MAX_SOCKETS = 2000;
 
-    /** One property per layer: a generated crowd of simultaneous bind(0) sockets holds distinct ports. */
+    /** One property per layer: crowds of simultaneous bind(0) sockets of one protocol hold distinct ports. */
     public Stream<Check> properties() {
         return Stream.of(Layer.values()).map(layer -> PropertyCheck.of(
                 new CheckId(Family.UNIQUE, "generated_" + layer.id(), "ports_distinct"), layer,
                 "any generated crowd of simultaneous bind(0) sockets of one protocol holds distinct ports",
                 Map.of("generator", "crowds"), SPECS, bench.properties(), PROPERTY_EXAMPLES,
                 SocketGenerators.crowds(bench.facts(), layer, count(bench.facts(), PROPERTY_MAX_SOCKETS)),
-                (crowd, trace) -> portsDistinct(bench, crowd.variant(), crowd.size(), trace)));
+                crowds -> crowds.variants().stream().map(v -> v.shape().id()).collect(Collectors.toList()),
+                (crowds, trace) -> {
+                    for (SocketVariant v : crowds.variants()) {
+                        Judgement j = portsDistinct(bench, v, crowds.size(), trace);
+                        if (!j.holds()) {
+                            return j;
+                        }
+                        trace.close(); // release this shape's crowd before the next
+                    }
+                    return Judgement.held(crowds.size() + " distinct per shape", crowds.size() + " distinct per shape");
+                }));
     }
 
     /** Binds {@code n} sockets of the variant at once and judges that their ports are distinct. */

@@ -72,7 +72,7 @@ public final class WildcardChecks {
                 "getsockname after any generated bind(wildcard, 0) is a wildcard with the assigned port, in the API and the kernel",
                 java.util.Map.of("generator", "bindRequests"), SPECS, bench.properties(), PROPERTY_EXAMPLES,
                 SocketGenerators.bindRequests(bench.facts(), layer, List.of(BindAddress.WILDCARD)),
-                (variant, trace) -> {
+                v -> List.of(v.shape().id()), (variant, trace) -> {
                     Judgement api = reportsWildcard(variant, trace);
                     return api.holds() ? kernelReportsFamilyWildcard(variant, trace) : api;
                 }));

@@ -98,9 +98,25 @@ public final class RunnerMain {
         document.put("families", options.families().isEmpty()
                 ? Arrays.stream(Family.values()).map(Family::id).collect(Collectors.toList())
                 : options.families().stream().map(Family::id).collect(Collectors.toList()));
+        document.put("generatorReach", generatorReach(results));
         document.put("results", results);
         JSON.writeValue(out.resolve("observations.json").toFile(), document);
         printSummary(results, wallMillis);
+    }
+
+    /** family → layer → the kinds (socket shapes, call kinds) the properties generated. */
+    private static Map<String, Map<String, List<String>>> generatorReach(List<CheckResult> results) {
+        Map<String, Map<String, java.util.TreeSet<String>>> reach = new TreeMap<>();
+        for (CheckResult r : results) {
+            if (r.generated() != null) {
+                reach.computeIfAbsent(r.family(), k -> new TreeMap<>())
+                        .computeIfAbsent(r.layer(), k -> new java.util.TreeSet<>()).addAll(r.generated().keySet());
+            }
+        }
+        Map<String, Map<String, List<String>>> out = new TreeMap<>();
+        reach.forEach((f, layers) -> layers.forEach((l, kinds) ->
+                out.computeIfAbsent(f, k -> new TreeMap<>()).put(l, List.copyOf(kinds))));
+        return out;
     }
 
     private static void printSummary(List<CheckResult> results, long wallMillis) {

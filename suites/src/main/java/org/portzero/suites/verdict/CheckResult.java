@@ -25,9 +25,11 @@ import org.portzero.suites.probe.Observation;
  * @param specs          where the claim comes from
  * @param observations   the calls the check made, in order (all of them for fail and broken)
  * @param elided         how many calls in the middle were left out of {@code observations}
+ * @param generated      for a property: generated examples per kind (socket shape, call kind), else null
  */
 public record CheckResult(String id, String family, String variant, String check, String layer, Verdict verdict,
                           String observed, String expected, String message, String reason, String link, Long seed,
                           long durationMillis, Map<String, String> parameters, List<SpecLink> specs,
-                          List<Observation> observations, int elided) {
+                          List<Observation> observations, int elided,
+                          Map<String, Integer> generated) {
 }

@@ -97,8 +97,10 @@ public final class PortTableChecks {
         int count = bench.properties().examples(PROPERTY_EXAMPLES);
         Gen<List<SocketCall>> sequences = callSequences(layer, bench.facts(), MAX_CALLS);
         AtomicReference<List<SocketCall>> failing = new AtomicReference<>();
+        Map<String, Integer> reach = new java.util.TreeMap<>();
         try {
             QuickTheory.qt().withFixedSeed(seed).withExamples(count).forAll(sequences).check(calls -> {
+                calls.forEach(c -> reach.merge(kind(c), 1, Integer::sum));
                 boolean holds = firstBroken(layer, calls, null).isEmpty();
                 if (!holds) {
                     failing.set(calls);
@@ -114,10 +116,18 @@ public final class PortTableChecks {
                     "unique.sequence_" + layer.id() + ".port_table_holds falsified (seed " + seed
                             + ", replay with -Dportzero.seed=" + seed + ")\n" + "smallest sequence (" + minimal.size()
                             + " calls): " + minimal.stream().map(Object::toString).collect(Collectors.joining("; "))
-                            + "\n" + why, seed);
+                            + "\n" + why, seed).withReach(reach);
         }
         return new Judgement(true, "every sequence held (" + count + " requested)",
-                "the model holds after every call", null, seed);
+                "the model holds after every call", null, seed).withReach(reach);
+    }
+
+    /** The kind of a call for the generator's reach: {@code open tcp46}, {@code bindzero}, {@code connect}. */
+    static String kind(SocketCall call) {
+        if (call instanceof SocketCall.Open o) {
+            return "open " + o.shape().id();
+        }
+        return call.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Runs a sequence under a fresh trace (or the given one, to keep its calls) and returns the first broken claim. */
