@@ -19,7 +19,7 @@ public record DockerEngine(Optional<DockerClient> client, String summary) {
     public static DockerEngine probe() {
         boolean configured = System.getenv("DOCKER_HOST") != null
                 || Files.exists(Path.of("/var/run/docker.sock"))
-                || Files.exists(Path.of(System.getProperty("user.home"), ".testcontainers.properties"));
+                || mentionsDockerHost(Path.of(System.getProperty("user.home"), ".testcontainers.properties"));
         if (!configured) {
             return new DockerEngine(Optional.empty(), "no Docker socket at /var/run/docker.sock and DOCKER_HOST is not set");
         }
@@ -34,6 +34,15 @@ public record DockerEngine(Optional<DockerClient> client, String summary) {
                     "Docker engine " + version.getVersion() + " (API " + factory.getActiveApiVersion() + ")");
         } catch (RuntimeException e) {
             return new DockerEngine(Optional.empty(), "no Docker engine answers: " + e.getMessage());
+        }
+    }
+
+    private static boolean mentionsDockerHost(Path testcontainersProperties) {
+        try {
+            return Files.isRegularFile(testcontainersProperties)
+                    && Files.readAllLines(testcontainersProperties).stream().anyMatch(l -> l.strip().startsWith("docker.host"));
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 
