@@ -56,18 +56,10 @@ public final class AsyncLayer implements SocketLayer {
 
         @Override
         public Accepted accept() {
-            String accepted = trace.nextLabel();
-            try {
+            return acceptWith(accepted -> {
                 AsynchronousSocketChannel s = channel.accept().get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-                Stream stream = new Stream(shape, accepted, trace, s);
-                trace.track(stream::closeQuietly);
-                Observation o = trace.record(Observation.ok(layer, Operation.ACCEPT, label, "-> " + accepted,
-                        Endpoint.of((InetSocketAddress) s.getRemoteAddress())));
-                return new Accepted(o, stream);
-            } catch (Exception e) {
-                return new Accepted(trace.record(Observation.failed(layer, Operation.ACCEPT, label, "",
-                        Failure.ofException(e))), null);
-            }
+                return new AcceptedBy(new Stream(shape, accepted, trace, s), s.getRemoteAddress());
+            });
         }
 
         @Override

@@ -53,6 +53,7 @@ abstract class ChannelSocket<C extends NetworkChannel> extends JdkSocket {
     }
 
     /** Cleanup closes streams with SO_LINGER 0 (a RST), so no TIME_WAIT outlives the check. */
+    @Override
     void closeQuietly() {
         try {
             if (channel.isOpen() && channel.supportedOptions().contains(java.net.StandardSocketOptions.SO_LINGER)) {

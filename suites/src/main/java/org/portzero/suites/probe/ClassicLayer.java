@@ -56,6 +56,30 @@ public final class ClassicLayer implements SocketLayer {
 
         abstract java.io.Closeable closeable();
 
+        /** {@code getLocalSocketAddress()}: the three classes share the method but no interface. */
+        abstract java.net.SocketAddress localAddress();
+
+        /** {@code setOption(...)}, likewise. */
+        abstract <T> void applyOption(java.net.SocketOption<T> option, T value) throws java.io.IOException;
+
+        @Override
+        public Observation getsockname() {
+            return call(Operation.GETSOCKNAME, "getLocalSocketAddress()", () ->
+                    address(Operation.GETSOCKNAME, "getLocalSocketAddress()", localAddress(), "unbound"));
+        }
+
+        @Override
+        public Observation setsockopt(SocketOptionName option, int value) {
+            return call(Operation.SETSOCKOPT, option + ", " + value, () -> {
+                var standard = standardOption(option);
+                if (standard == null) {
+                    return notInApiResult(option, value);
+                }
+                applyOption(standard, value != 0);
+                return done(Operation.SETSOCKOPT, option + ", " + value);
+            });
+        }
+
         @Override
         Object jdkObject() {
             return closeable();
@@ -84,6 +108,7 @@ public final class ClassicLayer implements SocketLayer {
             });
         }
 
+        @Override
         void closeQuietly() {
             try {
                 if (closeable() instanceof Socket s && !s.isClosed()) {
@@ -145,9 +170,13 @@ public final class ClassicLayer implements SocketLayer {
         }
 
         @Override
-        public Observation getsockname() {
-            return call(Operation.GETSOCKNAME, "getLocalSocketAddress()", () ->
-                    address(Operation.GETSOCKNAME, "getLocalSocketAddress()", socket.getLocalSocketAddress(), "unbound"));
+        java.net.SocketAddress localAddress() {
+            return socket.getLocalSocketAddress();
+        }
+
+        @Override
+        <T> void applyOption(java.net.SocketOption<T> option, T value) throws java.io.IOException {
+            socket.setOption(option, value);
         }
 
         @Override
@@ -162,18 +191,6 @@ public final class ClassicLayer implements SocketLayer {
                 socket.shutdownInput();
                 socket.shutdownOutput();
                 return done(Operation.SHUTDOWN, "shutdownInput(), shutdownOutput()");
-            });
-        }
-
-        @Override
-        public Observation setsockopt(SocketOptionName option, int value) {
-            return call(Operation.SETSOCKOPT, option + ", " + value, () -> {
-                var standard = standardOption(option);
-                if (standard == null) {
-                    return notInApiResult(option, value);
-                }
-                socket.setOption(standard, value != 0);
-                return done(Operation.SETSOCKOPT, option + ", " + value);
             });
         }
 
@@ -219,19 +236,11 @@ public final class ClassicLayer implements SocketLayer {
 
         @Override
         public Accepted accept() {
-            String accepted = trace.nextLabel();
-            try {
-                Socket s = socket.accept();
+            return acceptWith(accepted -> {
                 Stream stream = new Stream(shape, accepted, trace);
-                stream.socket = s;
-                trace.track(stream::closeQuietly);
-                Observation o = trace.record(Observation.ok(layer, Operation.ACCEPT, label, "-> " + accepted,
-                        Endpoint.of((InetSocketAddress) s.getRemoteSocketAddress())));
-                return new Accepted(o, stream);
-            } catch (Exception e) {
-                return new Accepted(trace.record(Observation.failed(layer, Operation.ACCEPT, label, "",
-                        Failure.ofException(e))), null);
-            }
+                stream.socket = socket.accept();
+                return new AcceptedBy(stream, stream.socket.getRemoteSocketAddress());
+            });
         }
 
         @Override
@@ -240,26 +249,18 @@ public final class ClassicLayer implements SocketLayer {
         }
 
         @Override
-        public Observation getsockname() {
-            return call(Operation.GETSOCKNAME, "getLocalSocketAddress()", () ->
-                    address(Operation.GETSOCKNAME, "getLocalSocketAddress()", socket.getLocalSocketAddress(), "unbound"));
+        java.net.SocketAddress localAddress() {
+            return socket.getLocalSocketAddress();
+        }
+
+        @Override
+        <T> void applyOption(java.net.SocketOption<T> option, T value) throws java.io.IOException {
+            socket.setOption(option, value);
         }
 
         @Override
         public Observation getpeername() {
             return notInApi(Operation.GETPEERNAME, "", "a ServerSocket has no peer");
-        }
-
-        @Override
-        public Observation setsockopt(SocketOptionName option, int value) {
-            return call(Operation.SETSOCKOPT, option + ", " + value, () -> {
-                var standard = standardOption(option);
-                if (standard == null) {
-                    return notInApiResult(option, value);
-                }
-                socket.setOption(standard, value != 0);
-                return done(Operation.SETSOCKOPT, option + ", " + value);
-            });
         }
 
         @Override
@@ -321,27 +322,19 @@ public final class ClassicLayer implements SocketLayer {
         }
 
         @Override
-        public Observation getsockname() {
-            return call(Operation.GETSOCKNAME, "getLocalSocketAddress()", () ->
-                    address(Operation.GETSOCKNAME, "getLocalSocketAddress()", socket.getLocalSocketAddress(), "unbound"));
+        java.net.SocketAddress localAddress() {
+            return socket.getLocalSocketAddress();
+        }
+
+        @Override
+        <T> void applyOption(java.net.SocketOption<T> option, T value) throws java.io.IOException {
+            socket.setOption(option, value);
         }
 
         @Override
         public Observation getpeername() {
             return call(Operation.GETPEERNAME, "getRemoteSocketAddress()", () ->
                     address(Operation.GETPEERNAME, "getRemoteSocketAddress()", socket.getRemoteSocketAddress(), "unconnected"));
-        }
-
-        @Override
-        public Observation setsockopt(SocketOptionName option, int value) {
-            return call(Operation.SETSOCKOPT, option + ", " + value, () -> {
-                var standard = standardOption(option);
-                if (standard == null) {
-                    return notInApiResult(option, value);
-                }
-                socket.setOption(standard, value != 0);
-                return done(Operation.SETSOCKOPT, option + ", " + value);
-            });
         }
 
         @Override

@@ -85,6 +85,33 @@ abstract class JdkSocket implements ProbeSocket {
                 new Failure(null, "UnsupportedOperation", option + " is not exposed by the JDK"));
     }
 
+    /** A socket a listener accepted, wrapped for its layer, and the peer the API reported. */
+    record AcceptedBy(JdkSocket socket, SocketAddress peer) {
+    }
+
+    @FunctionalInterface
+    interface Acceptor {
+        AcceptedBy accept(String label) throws Exception;
+    }
+
+    /** Releases the socket without recording; cleanup only. */
+    abstract void closeQuietly();
+
+    /** Accepts through the API, tracks the new socket under the trace and records its peer. */
+    Accepted acceptWith(Acceptor acceptor) {
+        String accepted = trace.nextLabel();
+        try {
+            AcceptedBy by = acceptor.accept(accepted);
+            trace.track(by.socket()::closeQuietly);
+            Observation o = trace.record(Observation.ok(layer, Operation.ACCEPT, label, "-> " + accepted,
+                    Endpoint.of((InetSocketAddress) by.peer())));
+            return new Accepted(o, by.socket());
+        } catch (Exception e) {
+            return new Accepted(trace.record(Observation.failed(layer, Operation.ACCEPT, label, "",
+                    Failure.ofException(e))), null);
+        }
+    }
+
     /** Sockets without a stream to shut down (listeners, datagram sockets) record that. */
     @Override
     public Observation shutdown() {

@@ -17,7 +17,8 @@ import org.portzero.suites.probe.Transport;
 
 /**
  * Performs a call sequence through one layer, updating the {@link PortTable} model and checking
- * it after every step. Records every call it makes in the trace it is given.
+ * it after every step. Records every call it makes in the trace it is given, which also closes
+ * the sockets.
  */
 final class SequenceRun {
 
@@ -37,20 +38,18 @@ final class SequenceRun {
 
     /** The first broken claim, with the steps that led to it, or empty when the model held throughout. */
     Optional<String> run(List<SocketCall> calls) {
-        {
-            for (SocketCall call : calls) {
-                String outcome = perform(call);
-                if (outcome == null) {
-                    continue;
-                }
-                recipe.add((recipe.size() + 1) + ". " + call + "  -> " + outcome);
-                List<String> broken = checkModel();
-                if (!broken.isEmpty()) {
-                    return Optional.of(String.join("; ", broken) + "\n  after:\n    " + String.join("\n    ", recipe));
-                }
+        for (SocketCall call : calls) {
+            String outcome = perform(call);
+            if (outcome == null) {
+                continue;
             }
-            return Optional.empty();
+            recipe.add((recipe.size() + 1) + ". " + call + "  -> " + outcome);
+            List<String> broken = checkModel();
+            if (!broken.isEmpty()) {
+                return Optional.of(String.join("; ", broken) + "\n  after:\n    " + String.join("\n    ", recipe));
+            }
         }
+        return Optional.empty();
     }
 
     /** Performs one call; null when it is skipped (its slot or target is not there). */
