@@ -66,6 +66,8 @@ public final class PlatformImages {
             outcome = resolve(platform, all);
         } catch (BaseImageUnavailable e) {
             outcome = new ImageOutcome.Unavailable(e.getMessage(), false);
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            outcome = new ImageOutcome.Unavailable(e.getMessage(), false);
         } catch (RuntimeException e) {
             outcome = new ImageOutcome.Unavailable("image of " + platform.id() + ": " + e, false);
         } finally {

@@ -176,6 +176,16 @@ public final class MatrixMain {
         RunOutcome outcome = RunOutcome.broken(platform.id(), "container", platform.description(),
                 "no image: " + image.reason());
         directory.appendToConsole(outcome.note());
+        Path buildLog = options.imagesDir().resolve(platform.id()).resolve("build.log");
+        if (Files.isRegularFile(buildLog)) {
+            try {
+                List<String> lines = Files.readAllLines(buildLog);
+                directory.appendToConsole("last lines of " + buildLog + ":\n"
+                        + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())));
+            } catch (IOException e) {
+                directory.appendToConsole("could not read " + buildLog + ": " + e.getMessage());
+            }
+        }
         directory.writeRecord(outcome);
         return outcome;
     }
