@@ -1,0 +1,27 @@
+package org.portzero.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The network namespace's {@code ip_local_port_range}, read in one call (sysctl files answer offset reads with EOF). */
+record EphemeralRange(int low, int high) {
+
+    static EphemeralRange current() {
+        try {
+            String[] bounds = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).strip().split("\\s+");
+            return new EphemeralRange(Integer.parseInt(bounds[0]), Integer.parseInt(bounds[1]));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read ip_local_port_range", e);
+        }
+    }
+
+    int size() {
+        return high - low + 1;
+    }
+
+    /** The lower half's size: what one process fills before a holder process takes it over. */
+    int half() {
+        return size() / 2;
+    }
+}

@@ -1,0 +1,125 @@
+package org.portzero.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The benchmark's {@code main} (run by {@code mvn -B -Pbenchmarks -pl benchmarks -am verify -DskipTests}):
+ * the per-operation part ({@link MicroRun}) in a fresh network namespace ({@code unshare -n}, so
+ * nothing else holds ports and the range is the kernel's default), then the scaling part
+ * ({@link MatrixScaling}, {@link ExampleScaling}) in the host's. Writes {@code performance.json},
+ * {@code performance.md} and {@code scaling.svg} into {@code portzero.bench.out}.
+ */
+public final class PerformanceRun {
+
+    private PerformanceRun() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(System.getProperty("portzero.bench.out", "target/performance")).toAbsolutePath();
+        String partsText = System.getProperty("portzero.bench.parts", "micro,exhaust,scaling");
+        Set<String> parts = Set.of(partsText.split(","));
+        int rounds = Integer.parseInt(System.getProperty("portzero.bench.rounds", "3"));
+        Path reference = Path.of(System.getProperty("portzero.bench.reference"));
+        Path runnerJar = Path.of(System.getProperty("portzero.runner.jar"));
+        Path platformsHome = Path.of(System.getProperty("portzero.platforms.home"));
+        Files.createDirectories(out);
+        String machine = Machine.describe();
+        MicroRun.say("machine: " + machine);
+
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("machine", machine);
+        JsonNode micro = null;
+        if (parts.contains("micro") || parts.contains("exhaust")) {
+            String namespace = runMicro(out, reference, partsText);
+            result.put("networkNamespace", namespace);
+            micro = new ObjectMapper().readTree(out.resolve("micro.json").toFile());
+            result.put("micro", micro);
+        }
+        List<MatrixScaling.MatrixRun> matrix = new ArrayList<>();
+        List<ExampleScaling.ExampleRun> examples = new ArrayList<>();
+        if (parts.contains("scaling")) {
+            MatrixScaling scaling = new MatrixScaling(out, runnerJar, platformsHome);
+            ExampleScaling runner = new ExampleScaling(out, runnerJar);
+            for (int r = 1; r <= rounds; r++) {
+                for (int n : List.of(1, 2, 4, 8)) {
+                    matrix.add(scaling.warm(n, r));
+                }
+                for (int n : ExampleScaling.EXAMPLES) {
+                    examples.add(runner.run(n, r));
+                }
+            }
+            if (parts.contains("cold")) {
+                matrix.add(scaling.cold());
+            }
+            result.put("matrix", matrix);
+            result.put("examples", examples);
+            Files.writeString(out.resolve("scaling.svg"), plot(matrix, examples));
+        }
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("performance.json").toFile(), result);
+        String table = PerformanceTable.markdown(micro, matrix, examples, machine);
+        Files.writeString(out.resolve("performance.md"), table);
+        System.out.println(table);
+        MicroRun.say("written: " + out.resolve("performance.md") + ", performance.json, scaling.svg");
+    }
+
+    /** Runs {@link MicroRun} under {@code unshare -n} when allowed; returns which namespace it ran in. */
+    private static String runMicro(Path out, Path reference, String parts) throws IOException, InterruptedException {
+        List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), MicroRun.class.getName(),
+                out.toString(), reference.toString(), parts);
+        boolean fresh = new ProcessBuilder("unshare", "-n", "true").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
+        List<String> command = new ArrayList<>();
+        if (fresh) {
+            command.addAll(List.of("unshare", "-n", "sh", "-c", "ip link set lo up && exec \"$@\"", "sh"));
+        } else {
+            MicroRun.say("note: unshare -n is not allowed here; running in the host's network namespace, "
+                    + "where other processes' ports and the host's range change the exhaustion figures");
+        }
+        command.addAll(java);
+        int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("the per-operation benchmarks exited " + exit);
+        }
+        return fresh ? "fresh (unshare -n, loopback only)" : "host";
+    }
+
+    private static String plot(List<MatrixScaling.MatrixRun> matrix, List<ExampleScaling.ExampleRun> examples) {
+        List<double[]> warm = new ArrayList<>();
+        for (int n : List.of(1, 2, 4, 8)) {
+            List<Double> walls = matrix.stream().filter(r -> r.platforms() == n && r.kind().equals("warm"))
+                    .map(MatrixScaling.MatrixRun::wallSeconds).toList();
+            if (!walls.isEmpty()) {
+                warm.add(new double[] {n, Median.of(walls)});
+            }
+        }
+        List<double[]> cold = matrix.stream().filter(r -> r.kind().equals("cold"))
+                .map(r -> new double[] {r.platforms(), r.wallSeconds()}).toList();
+        List<double[]> runner = new ArrayList<>();
+        for (int n : ExampleScaling.EXAMPLES) {
+            List<Double> walls = examples.stream().filter(e -> e.examples() == n)
+                    .map(ExampleScaling.ExampleRun::wallSeconds).toList();
+            if (!walls.isEmpty()) {
+                runner.add(new double[] {n, Median.of(walls)});
+            }
+        }
+        List<ScalingPlot.Series> left = new ArrayList<>();
+        left.add(new ScalingPlot.Series("warm (images built), median", "#1f77b4", warm));
+        if (!cold.isEmpty()) {
+            left.add(new ScalingPlot.Series("cold (JDK image built first)", "#d62728", cold));
+        }
+        return ScalingPlot.svg("portzero wall time: platform matrix (2 at a time) and property example count",
+                left, "container platforms", List.of(new ScalingPlot.Series("host runner, whole catalogue, median", "#2ca02c", runner)),
+                "-Dportzero.examples=");
+    }
+}
