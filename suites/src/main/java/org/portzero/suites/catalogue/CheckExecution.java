@@ -25,7 +25,29 @@ public final class CheckExecution {
     private CheckExecution() {
     }
 
+    /**
+     * Runs the check; a {@code fail} is run once more before it is judged: failing again it stays
+     * {@code fail}, holding the second time it becomes {@code flaky}, with both runs' calls.
+     */
     public static CheckResult run(Check check, PlatformFacts facts, Expectations expectations) {
+        CheckResult first = runOnce(check, facts, expectations);
+        if (first.verdict() != Verdict.FAIL) {
+            return first;
+        }
+        CheckResult second = runOnce(check, facts, expectations);
+        if (second.verdict() != Verdict.PASS) {
+            return first;
+        }
+        List<Observation> both = new java.util.ArrayList<>(first.observations());
+        both.addAll(second.observations());
+        return new CheckResult(first.id(), first.family(), first.variant(), first.check(), first.layer(), Verdict.FLAKY,
+                first.observed() + " | then " + second.observed(), first.expected(),
+                "failed, then held when run again: " + first.message(), null, null, first.seed(),
+                first.durationMillis() + second.durationMillis(), first.parameters(), first.specs(), both, 0,
+                first.generated());
+    }
+
+    private static CheckResult runOnce(Check check, PlatformFacts facts, Expectations expectations) {
         long start = System.nanoTime();
         Verdict verdict;
         Judgement judgement = null;

@@ -13,8 +13,8 @@ import org.portzero.suites.verdict.CheckResult;
 /**
  * Turns checks into JUnit dynamic tests named by their ids. Each test runs its check, records the
  * result for observations.json, labels the Allure result, and reports the verdict to JUnit:
- * {@code fail} as an assertion failure, {@code broken} as an error, {@code skip} and {@code xfail}
- * as aborted (with the reason), {@code pass} and {@code xpass} as passed.
+ * {@code fail} as an assertion failure, {@code broken} as an error, {@code skip}, {@code xfail} and
+ * {@code flaky} as aborted (with the reason), {@code pass} and {@code xpass} as passed.
  */
 public final class CheckTests {
 
@@ -38,6 +38,7 @@ public final class CheckTests {
             case BROKEN -> throw new IllegalStateException(result.id() + " broken: " + result.message());
             case SKIP -> throw new TestAbortedException("skip: " + result.message());
             case XFAIL -> throw new TestAbortedException("xfail (known deviation): " + result.reason() + " " + result.link());
+            case FLAKY -> throw new TestAbortedException("flaky: " + result.message());
             case PASS, XPASS -> { }
             default -> throw new IllegalStateException("unknown verdict " + result.verdict());
         }

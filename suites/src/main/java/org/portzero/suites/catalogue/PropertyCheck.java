@@ -37,7 +37,7 @@ public final class PropertyCheck {
     private static <T> Judgement run(CheckId id, PropertySettings settings, int defaultExamples, Gen<T> examples,
                                      Function<T, List<String>> kinds, BiFunction<T, Trace, Judgement> judge, Trace outer) {
         Map<String, Integer> reach = new TreeMap<>();
-        long seed = settings.seedForRun();
+        long seed = settings.seedFor(id.toString());
         int count = settings.examples(defaultExamples);
         AtomicReference<Judgement> lastFailure = new AtomicReference<>();
         AtomicReference<List<Observation>> lastCalls = new AtomicReference<>(List.of());

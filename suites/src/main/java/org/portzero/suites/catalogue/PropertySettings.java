@@ -4,10 +4,16 @@ package org.portzero.suites.catalogue;
  * The property engine's settings: {@code -Dportzero.seed=} replays a run, {@code -Dportzero.examples=}
  * sets the number of examples every property tries (default: each property's own count).
  *
- * @param seed     the fixed seed, or null to draw a fresh one per property (and record it)
+ * @param seed     the fixed seed every property uses, or null to derive one per property
  * @param examples the example count for every property, or null for the defaults
+ * @param runBase  drawn once per run: without a fixed seed, each property's seed is derived from
+ *                 it and the check id, so a re-run of one check in the same run repeats its cases
  */
-public record PropertySettings(Long seed, Integer examples) {
+public record PropertySettings(Long seed, Integer examples, long runBase) {
+
+    public PropertySettings(Long seed, Integer examples) {
+        this(seed, examples, System.nanoTime() ^ Double.doubleToLongBits(Math.random()));
+    }
 
     public static PropertySettings fromSystemProperties() {
         String seed = System.getProperty("portzero.seed");
@@ -21,9 +27,9 @@ public record PropertySettings(Long seed, Integer examples) {
         return new PropertySettings(null, null);
     }
 
-    /** The seed to use now: the fixed one, or a fresh one. */
-    public long seedForRun() {
-        return seed != null ? seed : System.nanoTime() ^ Double.doubleToLongBits(Math.random());
+    /** The seed of one property: the fixed one, or one derived from this run and the check id. */
+    public long seedFor(String checkId) {
+        return seed != null ? seed : runBase ^ (checkId.hashCode() * 0x9E3779B97F4A7C15L);
     }
 
     public int examples(int defaultCount) {

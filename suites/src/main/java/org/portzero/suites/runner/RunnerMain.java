@@ -85,8 +85,9 @@ public final class RunnerMain {
         }
         LauncherDiscoveryRequest discovery = request.build();
         Launcher launcher = LauncherFactory.create();
+        DescriptorCount descriptors = new DescriptorCount();
         launcher.execute(discovery, new LegacyXmlReportGeneratingListener(out.resolve("junit"),
-                new PrintWriter(System.err, true)));
+                new PrintWriter(System.err, true)), descriptors);
 
         long wallMillis = (System.nanoTime() - start) / 1_000_000;
         List<CheckResult> results = ResultLog.all();
@@ -99,9 +100,12 @@ public final class RunnerMain {
                 ? Arrays.stream(Family.values()).map(Family::id).collect(Collectors.toList())
                 : options.families().stream().map(Family::id).collect(Collectors.toList()));
         document.put("generatorReach", generatorReach(results));
+        document.put("openDescriptors", descriptors.counts());
         document.put("results", results);
         JSON.writeValue(out.resolve("observations.json").toFile(), document);
         printSummary(results, wallMillis);
+        descriptors.leaks().forEach((f, n) -> System.out.println("portzero: WARNING family " + f + " left " + n
+                + " more file descriptors open than it found (tolerance " + DescriptorCount.TOLERANCE + ")"));
     }
 
     /** family → layer → the kinds (socket shapes, call kinds) the properties generated. */
@@ -128,7 +132,7 @@ public final class RunnerMain {
         byFamily.forEach((k, v) -> System.out.printf("portzero: %-22s %s%n", k, v));
         List<String> bad = new ArrayList<>();
         for (CheckResult r : results) {
-            if (r.verdict().isBad()) {
+            if (r.verdict().isBad() || r.verdict() == Verdict.FLAKY) {
                 bad.add(r.verdict().id() + " " + r.id() + ": " + firstLine(r.message()));
             }
         }

@@ -13,6 +13,11 @@ public enum Verdict {
     XFAIL,
     /** An expectation entry says the claim does not hold here, yet it held. */
     XPASS,
+    /**
+     * The claim failed, then held when the check ran again in the same platform: both runs'
+     * observations are kept. Reported loudly; it does not fail a build on its own.
+     */
+    FLAKY,
     /** A precondition is unmet (no IPv6, an option the kernel lacks); the reason says which. */
     SKIP,
     /** The harness itself failed: the check could not be judged. */

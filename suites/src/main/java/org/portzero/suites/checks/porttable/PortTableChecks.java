@@ -93,7 +93,7 @@ public final class PortTableChecks {
     }
 
     private Judgement judge(Layer layer, Trace outer) {
-        long seed = bench.properties().seedForRun();
+        long seed = bench.properties().seedFor("unique.sequence_" + layer.id() + ".port_table_holds");
         int count = bench.properties().examples(PROPERTY_EXAMPLES);
         Gen<List<SocketCall>> sequences = callSequences(layer, bench.facts(), MAX_CALLS);
         AtomicReference<List<SocketCall>> failing = new AtomicReference<>();
