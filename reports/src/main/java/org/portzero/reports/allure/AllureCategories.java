@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * {@code categories.json}: the suites' verdicts as Allure categories. The suites report
  * {@code fail} as failed, {@code broken} as broken, {@code xfail} as skipped with the message
- * "xfail (known deviation): …" and {@code skip} as skipped with "skip: …" — these categories
+ * "xfail (known deviation): …", {@code skip} as skipped with "skip: …" and {@code flaky} as
+ * skipped with "flaky: …" — these categories
  * only name what the suites already decided.
  */
 public final class AllureCategories {
@@ -23,6 +24,8 @@ public final class AllureCategories {
                 Map.of("name", "Known deviation (xfail)", "matchedStatuses", List.of("skipped"),
                         "messageRegex", "(?s)xfail.*"),
                 Map.of("name", "Precondition unmet (skip)", "matchedStatuses", List.of("skipped"),
-                        "messageRegex", "(?s)skip:.*"));
+                        "messageRegex", "(?s)skip:.*"),
+                Map.of("name", "Flaky (failed, then held on a re-run)", "matchedStatuses", List.of("skipped"),
+                        "messageRegex", "(?s)flaky:.*"));
     }
 }

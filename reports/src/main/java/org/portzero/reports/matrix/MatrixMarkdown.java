@@ -8,12 +8,13 @@ import java.util.stream.Collectors;
  * {@code matrix.md}: GitHub-flavoured Markdown sized for a CI job summary. The platforms with
  * their facts and verdict counts first, then the rows where platforms disagree, then every
  * family folded in a {@code <details>} block. A verdict is marked by a symbol (✅ pass, ❌ fail,
- * 🟨 xfail, 🟦 xpass, ⏭️ skip, 💥 broken, · absent) beside the short-form outcome.
+ * 🟨 xfail, 🟦 xpass, ⏭️ skip, 💥 broken, 🟧 flaky, · absent) beside the short-form outcome.
  */
 public final class MatrixMarkdown {
 
     private static final Map<String, String> MARKS = Map.of(
-            "pass", "✅", "fail", "❌", "xfail", "🟨", "xpass", "🟦", "skip", "⏭️", "broken", "💥");
+            "pass", "✅", "fail", "❌", "xfail", "🟨", "xpass", "🟦", "skip", "⏭️", "broken", "💥", "flaky",
+            "🟧");
 
     private MatrixMarkdown() {
     }

@@ -8,8 +8,8 @@ import java.util.List;
  */
 public final class Verdicts {
 
-    /** pass, fail, xfail, xpass, skip, broken — then {@code absent} for a check a platform lacks. */
-    public static final List<String> ORDER = List.of("pass", "fail", "xfail", "xpass", "skip", "broken");
+    /** pass, fail, xfail, xpass, skip, broken, flaky — then {@code absent} for a check a platform lacks. */
+    public static final List<String> ORDER = List.of("pass", "fail", "xfail", "xpass", "skip", "broken", "flaky");
 
     public static final String ABSENT = "absent";
 
