@@ -10,7 +10,8 @@ public enum Family {
     EXHAUST("an exhausted ephemeral range fails each call kind with its own errno"),
     RESERVED("reserved ports are never autobound, yet explicitly bindable"),
     SOCKOPT("IP_BIND_ADDRESS_NO_PORT and IP_LOCAL_PORT_RANGE"),
-    PARITY("the parity autobinding prefers (informational where undocumented)");
+    PARITY("the parity autobinding prefers (informational where undocumented)"),
+    SANDBOX("the confinement a platform declares holds from inside it");
 
     private final String summary;
 
