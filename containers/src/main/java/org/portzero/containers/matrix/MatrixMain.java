@@ -201,6 +201,11 @@ public final class MatrixMain {
         } catch (IOException e) {
             say("could not write platform-runs.json: " + e.getMessage());
         }
+        List<String> flaky = MatrixReport.flaky(outcomes);
+        if (!flaky.isEmpty()) {
+            say("FLAKY (failed once, then held; reported, not gating):");
+            flaky.forEach(line -> say("  " + line));
+        }
         if (MatrixReport.gatePasses(outcomes)) {
             say("gate passed: no platform broke, no check is FAIL or BROKEN");
             return 0;

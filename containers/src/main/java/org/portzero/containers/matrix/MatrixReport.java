@@ -66,6 +66,15 @@ public final class MatrixReport {
         return lines;
     }
 
+    /** "platform: check-id FLAKY: message" for every flaky result. */
+    public static List<String> flaky(List<RunOutcome> outcomes) {
+        List<String> lines = new ArrayList<>();
+        for (RunOutcome outcome : outcomes) {
+            outcome.tally().ifPresent(t -> t.flaky().forEach(f -> lines.add(outcome.platform() + ": " + f)));
+        }
+        return lines;
+    }
+
     public static boolean gatePasses(List<RunOutcome> outcomes) {
         return outcomes.stream().noneMatch(RunOutcome::failsTheGate);
     }

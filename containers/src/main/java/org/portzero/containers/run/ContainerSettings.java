@@ -1,5 +1,6 @@
 package org.portzero.containers.run;
 
+import org.portzero.containers.platform.NetworkMode;
 import org.portzero.containers.platform.PlatformDefinition;
 
 import java.util.ArrayList;
@@ -11,7 +12,10 @@ import java.util.regex.Pattern;
 /**
  * What a platform's container is created with, derived from its definition: the sysctls (IPv6
  * loopback switched on unless the platform says otherwise about {@code disable_ipv6}), the
- * runner's command line, user, memory, network and hostname. The hostname resolves to
+ * runner's command line, user, memory, pids limit, network and hostname, and the confinement
+ * declared to the runner ({@code -Dportzero.sandbox=}, checked from inside by the sandbox
+ * family). {@code ip_unprivileged_port_start} is put back to the kernel's 1024, which Docker
+ * lowers to 0, unless the platform sets it. The hostname resolves to
  * {@value #HOSTNAME_ADDRESS} through {@code /etc/hosts}, as on a Debian install: the JDK looks
  * its own host name up when a socket connects to the wildcard address, and Docker's
  * {@code --network none} leaves the name unresolvable otherwise.
@@ -22,7 +26,9 @@ public record ContainerSettings(
         String user,
         long memoryBytes,
         String network,
-        String hostname) {
+        String hostname,
+        long pidsLimit,
+        List<String> sandbox) {
 
     /** Where the runner jar is copied in the container. */
     public static final String RUNNER_PATH = "/opt/portzero/portzero-suites-runner.jar";
@@ -41,9 +47,16 @@ public record ContainerSettings(
 
     private static final Pattern DISABLE_IPV6 = Pattern.compile("net\\.ipv6\\.conf\\.[^.]+\\.disable_ipv6");
 
+    /** Docker lowers ip_unprivileged_port_start to 0 in containers; this restores the kernel's default. */
+    static final String UNPRIVILEGED_PORT_START = "net.ipv4.ip_unprivileged_port_start";
+    static final String KERNEL_UNPRIVILEGED_PORT_START = "1024";
+    /** The pids limit of every platform container. */
+    public static final long PIDS_LIMIT = 4096;
+
     public ContainerSettings {
         sysctls = Map.copyOf(sysctls);
         command = List.copyOf(command);
+        sandbox = List.copyOf(sandbox);
     }
 
     public static ContainerSettings of(PlatformDefinition platform) {
@@ -52,12 +65,23 @@ public record ContainerSettings(
         if (!mentionsIpv6) {
             sysctls.putAll(IPV6_ON);
         }
+        sysctls.put(UNPRIVILEGED_PORT_START, KERNEL_UNPRIVILEGED_PORT_START);
         sysctls.putAll(platform.sysctls());
+
+        // The confinement this container really has, declared to the runner's sandbox checks.
+        List<String> sandbox = new ArrayList<>(List.of("nonroot", "nocaps", "nonewprivs", "pids", "memory"));
+        if (platform.network() == NetworkMode.NONE) {
+            sandbox.add("loopback");
+        }
+        if (!sysctls.get(UNPRIVILEGED_PORT_START).strip().equals("0")) {
+            sandbox.add("privports");
+        }
 
         List<String> command = new ArrayList<>();
         command.add("java");
         command.addAll(platform.jvmArgs());
         command.add("-Djna.tmpdir=" + JNA_TMPDIR);
+        command.add("-Dportzero.sandbox=" + String.join(",", sandbox));
         command.addAll(List.of("-jar", RUNNER_PATH, "--out", OUT_DIR));
         if (!platform.families().isEmpty()) {
             command.add("--families");
@@ -65,7 +89,8 @@ public record ContainerSettings(
         }
         String hostname = ("portzero-" + platform.id()).replaceAll("[^a-z0-9-]", "-");
         return new ContainerSettings(sysctls, command, platform.user(), platform.memoryBytes(),
-                platform.network().dockerName(), hostname.length() > 63 ? hostname.substring(0, 63) : hostname);
+                platform.network().dockerName(), hostname.length() > 63 ? hostname.substring(0, 63) : hostname,
+                PIDS_LIMIT, sandbox);
     }
 
     private static Map<String, String> mapOf(String... keyValues) {

@@ -19,7 +19,8 @@ import java.util.Map;
  *   <li>Images: locally built {@code portzero/<platform>:r<hash>}; never pulled.</li>
  *   <li>Ports: none. Network {@code none} by default: loopback only; the hostname resolves to
  *       {@value ContainerSettings#HOSTNAME_ADDRESS}.</li>
- *   <li>Security: a non-root user, every capability dropped, {@code no-new-privileges}.</li>
+ *   <li>Security: a non-root user, every capability dropped, {@code no-new-privileges}, a
+ *       memory and a pids limit.</li>
  *   <li>Files: the runner jar at {@link ContainerSettings#RUNNER_PATH}; results under
  *       {@link ContainerSettings#OUT_DIR}, copied out by the caller after the exit.</li>
  *   <li>Start-up: returns as soon as the container started; the caller waits for the exit
@@ -51,6 +52,7 @@ public final class PortzeroContainer extends GenericContainer<PortzeroContainer>
             cmd.getHostConfig()
                     .withSysctls(settings.sysctls())
                     .withMemory(settings.memoryBytes())
+                    .withPidsLimit(settings.pidsLimit())
                     .withCapDrop(Capability.ALL)
                     .withSecurityOpts(List.of("no-new-privileges"));
         });

@@ -20,8 +20,9 @@ import java.util.Optional;
  * @param counts      verdict → number of results
  * @param gateFailing "check-id VERDICT: message" for every FAIL and BROKEN result
  * @param wallMillis  the runner's own {@code wallMillis}
+ * @param flaky       "check-id FLAKY: message" for every check that failed once, then held
  */
-public record VerdictTally(Map<Verdict, Integer> counts, List<String> gateFailing, long wallMillis) {
+public record VerdictTally(Map<Verdict, Integer> counts, List<String> gateFailing, long wallMillis, List<String> flaky) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,6 +33,11 @@ public record VerdictTally(Map<Verdict, Integer> counts, List<String> gateFailin
         }
         counts = Collections.unmodifiableMap(all);
         gateFailing = List.copyOf(gateFailing);
+        flaky = List.copyOf(flaky);
+    }
+
+    public VerdictTally(Map<Verdict, Integer> counts, List<String> gateFailing, long wallMillis) {
+        this(counts, gateFailing, wallMillis, List.of());
     }
 
     /** Reads {@code observations.json}; empty when the file is missing. */
@@ -49,6 +55,7 @@ public record VerdictTally(Map<Verdict, Integer> counts, List<String> gateFailin
         }
         Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
         List<String> failing = new ArrayList<>();
+        List<String> flaky = new ArrayList<>();
         for (JsonNode result : results) {
             String text = result.path("verdict").asText("");
             Verdict verdict;
@@ -58,20 +65,21 @@ public record VerdictTally(Map<Verdict, Integer> counts, List<String> gateFailin
                 throw new IOException("result " + result.path("id").asText("?") + " has an unknown verdict '" + text + "'");
             }
             counts.merge(verdict, 1, Integer::sum);
-            if (verdict.failsTheGate()) {
+            if (verdict.failsTheGate() || verdict == Verdict.FLAKY) {
                 String message = result.path("message").asText("");
-                failing.add(result.path("id").asText("?") + " " + verdict
-                        + (message.isBlank() ? "" : ": " + message.lines().findFirst().orElse("")));
+                String line = result.path("id").asText("?") + " " + verdict
+                        + (message.isBlank() ? "" : ": " + message.lines().findFirst().orElse(""));
+                (verdict == Verdict.FLAKY ? flaky : failing).add(line);
             }
         }
-        return new VerdictTally(counts, failing, root.path("wallMillis").asLong(0));
+        return new VerdictTally(counts, failing, root.path("wallMillis").asLong(0), flaky);
     }
 
     public int total() {
         return counts.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    /** {@code PASS 180  FAIL 0  XFAIL 2  XPASS 0  SKIP 4  BROKEN 0}. */
+    /** {@code PASS 180  FAIL 0  XFAIL 2  XPASS 0  FLAKY 0  SKIP 4  BROKEN 0}. */
     public String countsLine() {
         StringBuilder line = new StringBuilder();
         for (Verdict verdict : Verdict.values()) {

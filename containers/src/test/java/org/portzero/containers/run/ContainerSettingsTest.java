@@ -27,6 +27,8 @@ class ContainerSettingsTest {
         assertEquals("40000 40063", settings.sysctls().get("net.ipv4.ip_local_port_range"), "platform sysctl kept");
         assertEquals("none", settings.network(), "network");
         assertEquals("portzero-narrow-range-1", settings.hostname(), "hostname is DNS-safe");
+        assertEquals("1024", settings.sysctls().get("net.ipv4.ip_unprivileged_port_start"),
+                "Docker's 0 is put back to the kernel's 1024");
     }
 
     @Test
@@ -39,10 +41,18 @@ class ContainerSettingsTest {
     }
 
     @Test
+    void privilegedPortsAreDeclaredOnlyWhenTheyExist() {
+        ContainerSettings open = ContainerSettings.of(platform("open-ports",
+                Map.of("net.ipv4.ip_unprivileged_port_start", "0"), List.of(), List.of()));
+        assertEquals(List.of("nonroot", "nocaps", "nonewprivs", "pids", "memory", "loopback"), open.sandbox());
+    }
+
+    @Test
     void theCommandRunsTheRunnerWithTheJvmArgsAndFamilies() {
         ContainerSettings settings = ContainerSettings.of(platform("p", Map.of(),
                 List.of("-Xmx256m"), List.of("bind0", "exhaust")));
-        assertEquals(List.of("java", "-Xmx256m", "-Djna.tmpdir=/tmp/portzero/jna", "-jar",
+        assertEquals(List.of("java", "-Xmx256m", "-Djna.tmpdir=/tmp/portzero/jna",
+                "-Dportzero.sandbox=nonroot,nocaps,nonewprivs,pids,memory,loopback,privports", "-jar",
                 ContainerSettings.RUNNER_PATH, "--out", ContainerSettings.OUT_DIR, "--families", "bind0,exhaust"),
                 settings.command());
         assertTrue(settings.user().startsWith("10001"), "non-root user " + settings.user());
