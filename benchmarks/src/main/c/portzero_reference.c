@@ -140,6 +140,7 @@ static void exhaust(const char *mode, const char *proto, int rounds) {
     for (int r = 0; r < rounds; r++) {
         long long start = now_ns();
         long lower = fill(type, fds, half, explicit ? range_low : 0);
+        if (lower != half) die("lower half: a port of the range is taken (TIME_WAIT?)");
         close_all(fds, lower);
         long long lowerNs = now_ns() - start;
 
@@ -147,6 +148,8 @@ static void exhaust(const char *mode, const char *proto, int rounds) {
         if (pipe(ready) < 0 || pipe(release) < 0) die("pipe");
         pid_t child = fork();
         if (child == 0) {
+            close(ready[0]);
+            close(release[1]); /* so the parent's exit ends the read below */
             long held = fill(type, fds, half, explicit ? range_low : 0);
             char c = held == half ? 'y' : 'n';
             write(ready[1], &c, 1);

@@ -40,9 +40,18 @@ public final class PerformanceRun {
         result.put("machine", machine);
         JsonNode micro = null;
         if (parts.contains("micro") || parts.contains("exhaust")) {
-            String namespace = runMicro(out, reference, partsText);
+            // Exhaustion gets a namespace of its own: connect+accept pairs may leave TIME_WAIT
+            // sockets holding ports of the range for a minute.
+            String namespace = "";
+            if (parts.contains("micro")) {
+                namespace = runMicro(out.resolve("per-operation"), reference, "micro");
+            }
+            if (parts.contains("exhaust")) {
+                namespace = runMicro(out.resolve("exhaustion"), reference,
+                        parts.contains("exhaust-tcp-bind0") ? "exhaust,exhaust-tcp-bind0" : "exhaust");
+            }
             result.put("networkNamespace", namespace);
-            micro = new ObjectMapper().readTree(out.resolve("micro.json").toFile());
+            micro = merged(out);
             result.put("micro", micro);
         }
         List<MatrixScaling.MatrixRun> matrix = new ArrayList<>();
@@ -70,6 +79,26 @@ public final class PerformanceRun {
         Files.writeString(out.resolve("performance.md"), table);
         System.out.println(table);
         MicroRun.say("written: " + out.resolve("performance.md") + ", performance.json, scaling.svg");
+    }
+
+    /** The per-operation and the exhaustion results as one object, the reference figures joined. */
+    private static JsonNode merged(Path out) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        var merged = json.createObjectNode();
+        var reference = json.createObjectNode();
+        for (String part : List.of("per-operation", "exhaustion")) {
+            Path file = out.resolve(part).resolve("micro.json");
+            if (Files.exists(file)) {
+                var node = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(file.toFile());
+                reference.setAll((com.fasterxml.jackson.databind.node.ObjectNode) node.remove("reference"));
+                if (node.path("exhaustion").isEmpty()) {
+                    node.remove("exhaustion");
+                }
+                merged.setAll(node);
+            }
+        }
+        merged.set("reference", reference);
+        return merged;
     }
 
     /** Runs {@link MicroRun} under {@code unshare -n} when allowed; returns which namespace it ran in. */
