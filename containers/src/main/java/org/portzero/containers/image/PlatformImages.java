@@ -78,7 +78,7 @@ public final class PlatformImages {
     }
 
     private ImageOutcome resolve(PlatformDefinition platform, Map<String, PlatformDefinition> all) {
-        if (platform.image() instanceof ImageSource.SharedImage shared) {
+        if (platform.image() instanceof ImageSource.SharedImage shared && platform.kernel().isEmpty()) {
             PlatformDefinition parent = all.get(shared.platformId());
             if (parent == null) {
                 return new ImageOutcome.Unavailable("its image platform '" + shared.platformId() + "' does not exist", false);

@@ -43,7 +43,7 @@ public record MatrixPlan(List<HostPlatform> hosts, List<PlatformDefinition> cont
      * @param definitions every container platform, repository folder first, then user folders
      * @param buildJdk    the JDK the build runs on
      * @param hostJdks    extra host JDKs
-     * @param selection   ids to run; empty means all
+     * @param selection   ids to run; empty means all but the kernel platforms
      */
     public static MatrixPlan of(List<PlatformDefinition> definitions, Path buildJdk, List<Path> hostJdks,
                                 List<String> selection) {
@@ -80,7 +80,8 @@ public record MatrixPlan(List<HostPlatform> hosts, List<PlatformDefinition> cont
         }
 
         if (selection.isEmpty()) {
-            return new MatrixPlan(hosts, List.copyOf(known.values()), known);
+            // Kernel platforms (QEMU, minutes each) run only when selected, e.g. by -Pkernels.
+            return new MatrixPlan(hosts, known.values().stream().filter(d -> d.kernel().isEmpty()).toList(), known);
         }
         Set<String> wanted = new LinkedHashSet<>(selection);
         List<String> unknown = new ArrayList<>();

@@ -24,6 +24,10 @@ import java.util.Optional;
  * @param timeout     how long the runner may take before the platform is reported broken
  * @param families    the runner's {@code --families}; empty means the whole catalogue
  * @param folder      the folder the definition was read from (the Dockerfile's build context)
+ * @param kernel      a Debian kernel (a suite such as {@code bookworm}, or a {@code linux-image-…}
+ *                    package) booted under QEMU with this platform's image as the guest's root;
+ *                    empty for an ordinary container platform. Kernel platforms run only when
+ *                    selected (see {@code org.portzero.containers.kernel})
  */
 public record PlatformDefinition(
         String id,
@@ -38,12 +42,22 @@ public record PlatformDefinition(
         long memoryBytes,
         Duration timeout,
         List<String> families,
-        Path folder) {
+        Path folder,
+        Optional<String> kernel) {
 
     /** uid:gid of the user the generated images create and every container runs as by default. */
     public static final String DEFAULT_USER = "10001:10001";
     public static final long DEFAULT_MEMORY_BYTES = 1L << 30;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
+
+    /** A container platform without a kernel of its own. */
+    public PlatformDefinition(String id, String description, ImageSource image, Optional<String> jdkPackage,
+                              Optional<Path> jdkHome, Map<String, String> sysctls, NetworkMode network, String user,
+                              List<String> jvmArgs, long memoryBytes, Duration timeout, List<String> families,
+                              Path folder) {
+        this(id, description, image, jdkPackage, jdkHome, sysctls, network, user, jvmArgs, memoryBytes, timeout,
+                families, folder, Optional.empty());
+    }
 
     public PlatformDefinition {
         sysctls = Map.copyOf(sysctls);

@@ -47,6 +47,7 @@ import java.util.stream.Stream;
  * memory: 1g                            # bytes, or k/m/g suffix
  * timeout: 10m                          # seconds, or s/m/h suffix
  * families: [bind0, exhaust]            # runner --families; all when absent
+ * kernel: bookworm                      # with image.platform: boot this Debian kernel under QEMU
  * </pre>
  */
 public final class PlatformDefinitionReader {
@@ -55,7 +56,9 @@ public final class PlatformDefinitionReader {
 
     private static final Set<String> FIELDS = Set.of(
             "id", "description", "image", "jdk", "jdkHome", "sysctls", "network", "user",
-            "jvmArgs", "memory", "timeout", "families");
+            "jvmArgs", "memory", "timeout", "families", "kernel");
+    /** A Debian suite whose linux-image-cloud-amd64 is booted, or an explicit kernel package. */
+    private static final Pattern KERNEL = Pattern.compile("bullseye|bookworm|trixie|forky|sid|linux-image-[a-z0-9.+~-]+");
     private static final Set<String> IMAGE_FIELDS = Set.of("base", "dockerfile", "platform");
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
@@ -264,6 +267,17 @@ public final class PlatformDefinitionReader {
                 }
             }
 
+            Optional<String> kernel = optionalText("kernel");
+            kernel.ifPresent(name -> {
+                if (!KERNEL.matcher(name).matches()) {
+                    throw error("kernel", "'" + name + "' is neither a Debian suite (bullseye, bookworm, trixie, forky, sid)"
+                            + " nor a linux-image-… package");
+                }
+                if (!(image instanceof ImageSource.SharedImage)) {
+                    throw error("kernel", "a kernel platform takes its guest's root from another platform: use image: {platform: …}");
+                }
+            });
+
             return new PlatformDefinition(
                     id,
                     description,
@@ -277,7 +291,8 @@ public final class PlatformDefinitionReader {
                     memory(),
                     timeout(),
                     textList("families", FAMILY),
-                    folder);
+                    folder,
+                    kernel);
         }
 
         private ImageSource image(Path folder) {

@@ -86,6 +86,10 @@ public final class ContainerRun implements PlatformRun {
 
             Optional<VerdictTally> tally = readTally();
             RunStatus status = exit != null && exit == 0 && tally.isPresent() ? RunStatus.COMPLETED : RunStatus.BROKEN;
+            Path guestBroken = directory.path().resolve("guest-broken.txt");
+            if (note.isEmpty() && Files.isRegularFile(guestBroken)) {
+                note = "kernel guest: " + Files.readString(guestBroken).strip();
+            }
             if (note.isEmpty() && exit != null && exit != 0) {
                 note = "runner exited with " + exit;
             }
