@@ -11,7 +11,8 @@ public enum Family {
     RESERVED("reserved ports are never autobound, yet explicitly bindable"),
     SOCKOPT("IP_BIND_ADDRESS_NO_PORT and IP_LOCAL_PORT_RANGE"),
     PARITY("the parity autobinding prefers (informational where undocumented)"),
-    SANDBOX("the confinement a platform declares holds from inside it");
+    SANDBOX("the confinement a platform declares holds from inside it"),
+    DUALSTACK("wildcard, loopback and v4-mapped binds on one port conflict exactly when they overlap");
 
     private final String summary;
 

@@ -9,7 +9,7 @@ import org.portzero.suites.catalogue.Family;
 record RunnerOptions(Path out, List<Family> families) {
 
     static final String USAGE = "usage: java -jar portzero-suites-runner.jar --out DIR [--families f1,f2]\n"
-            + "  families: bind0, unique, connect0, wildcard, connected, exhaust, reserved, sockopt, parity, sandbox\n"
+            + "  families: bind0, unique, connect0, wildcard, connected, exhaust, reserved, sockopt, parity, sandbox, dualstack\n"
             + "  -Dportzero.seed=N replays properties; -Dportzero.examples=N sets their example count";
 
     static RunnerOptions parse(String[] args) {

@@ -15,6 +15,7 @@ import org.portzero.suites.checks.DisconnectChecks;
 import org.portzero.suites.checks.ExhaustChecks;
 import org.portzero.suites.checks.ParityChecks;
 import org.portzero.suites.checks.ReservedChecks;
+import org.portzero.suites.checks.DualstackChecks;
 import org.portzero.suites.checks.SandboxChecks;
 import org.portzero.suites.checks.SockoptChecks;
 import org.portzero.suites.checks.TimeWaitChecks;
@@ -37,7 +38,8 @@ class CatalogueTest {
                         new WildcardChecks(bench).properties(), new ConnectedChecks(bench).checks(),
                         new DisconnectChecks(bench).checks(), new ExhaustChecks(bench).checks(),
                         new ReservedChecks(bench).checks(), new SockoptChecks(bench).checks(),
-                        new ParityChecks(bench).checks(), new SandboxChecks(bench).checks())
+                        new ParityChecks(bench).checks(), new SandboxChecks(bench).checks(),
+                        new DualstackChecks(bench).checks())
                 .flatMap(s -> s).collect(Collectors.toList());
     }
 
