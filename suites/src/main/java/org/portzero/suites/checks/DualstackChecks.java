@@ -39,8 +39,8 @@ import org.portzero.suites.verdict.PreconditionUnmet;
  * are expectations data, keyed on the kernel version.
  *
  * <p>Assumes: IPv6 with {@code ::1} on lo (otherwise skipped); the libc layer, so the option
- * and {@code IPV6_V6ONLY} are exactly what the row says; the first socket gets its port from
- * bind(0), the probe binds that port, one probe at a time.
+ * and {@code IPV6_V6ONLY} are exactly what the row says; the first socket binds a port that a
+ * dual-stack bind(0) found free on both families, the probe binds that port, one probe at a time.
  */
 public final class DualstackChecks {
 
@@ -138,10 +138,12 @@ public final class DualstackChecks {
     private Judgement judge(LocalAddress first, LocalAddress probe, Reuse reuse, Trace trace) throws UnknownHostException {
         PreconditionUnmet.require(bench.facts().ipv6Usable(), "no IPv6 on this platform (/proc/net/if_inet6 lists no ::1 on lo)");
         String where = first + " then " + probe + " [libc, " + reuse.id() + "]: ";
+        int free = freeOnBothFamilies(trace);
         ProbeSocket listener = open(first, reuse, trace);
-        Observation bound = listener.bind(new InetSocketAddress(InetAddress.getByName(first.host), 0));
+        Observation bound = listener.bind(new InetSocketAddress(InetAddress.getByName(first.host), free));
         if (!bound.succeeded()) {
-            return Judgement.broke(bound.outcome(), "bind(" + first.host + ", 0) ok", where + "the first bind failed: " + bound);
+            return Judgement.broke(bound.outcome(), "bind(" + first.host + ", " + free + ") ok",
+                    where + "the first bind failed: " + bound);
         }
         Observation name = listener.getsockname();
         Observation listen = listener.listen(16);
@@ -158,6 +160,22 @@ public final class DualstackChecks {
                 where + "bind(" + probe.host + ", " + port + ") returned " + result.outcome() + ", expected " + expected
                         + (expected.equals("ok") ? " (the addresses do not overlap" + (reuse == Reuse.REUSEPORT
                         ? ", or SO_REUSEPORT on both)" : ")") : " (the addresses overlap)"));
+    }
+
+    /**
+     * A port free on IPv4 and IPv6 alike: bind(0) on a dual-stack {@code ::} socket, then close it.
+     * A first socket that covers one family only would otherwise get a port some other process
+     * holds on the other family, and a non-overlapping probe would collide with that process.
+     */
+    private int freeOnBothFamilies(Trace trace) throws UnknownHostException {
+        ProbeSocket reservation = bench.layer(Layer.LIBC).open(new SocketShape(AddressFamily.DUAL, Transport.TCP), Role.LISTENER, trace);
+        Observation bound = reservation.bind(new InetSocketAddress(InetAddress.getByName("::"), 0));
+        Observation name = reservation.getsockname();
+        reservation.closeSocket();
+        if (!bound.succeeded() || !name.succeeded() || name.port() == 0) {
+            throw new PreconditionUnmet("no port free on both families: " + bound + ", " + name);
+        }
+        return name.port();
     }
 
     private ProbeSocket open(LocalAddress address, Reuse reuse, Trace trace) {
