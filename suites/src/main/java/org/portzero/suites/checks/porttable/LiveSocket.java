@@ -30,6 +30,8 @@ final class LiveSocket {
     boolean connected;
     /** For an accepted socket: the listener's slot. */
     int acceptedFrom = -1;
+    /** For a connected TCP client: the slot it connected to. */
+    int connectedTo = -1;
     /** Connections made to this listener and not yet accepted. */
     int pending;
     /**

@@ -80,6 +80,7 @@ final class SequenceRun {
                 return null;
             }
             x.tracked = false; // shutdown may unhash the port (tcp_disconnect, __udp_disconnect)
+            releaseClientsOf(x);
             return x.socket.shutdown().outcome();
         }
         SocketCall.Close c = (SocketCall.Close) call;
@@ -88,7 +89,24 @@ final class SequenceRun {
             return null;
         }
         slots[c.slot()] = null;
+        releaseClientsOf(x);
         return x.socket.closeSocket().outcome();
+    }
+
+    /**
+     * A listener that shuts down or closes resets the connections still queued on it; a client
+     * reset that way gives up its connect()-autobound port and may even bind again, so the model
+     * stops following the clients that connected to it.
+     */
+    private void releaseClientsOf(LiveSocket listener) {
+        if (!listener.listening) {
+            return;
+        }
+        for (LiveSocket s : slots) {
+            if (s != null && s.connectedTo == listener.slot) {
+                s.tracked = false;
+            }
+        }
     }
 
     private LiveSocket live(int slot) {
@@ -166,6 +184,7 @@ final class SequenceRun {
             return o.outcome();
         }
         s.connected = true;
+        s.connectedTo = target.slot;
         if (s.port == 0) {
             s.source = LiveSocket.PortSource.CONNECT;
         }
