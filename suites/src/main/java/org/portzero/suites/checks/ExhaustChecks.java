@@ -57,11 +57,11 @@ public final class ExhaustChecks {
 
     /** A window filled with bind(0) holders, and the call after them that failed. */
     record Filled(EphemeralWindow window, List<ProbeSocket> holders, Set<Integer> ports, int expected,
-                  Observation refusal, boolean listedChanged, Set<Integer> skippedFree) {
+                  Observation refusal, boolean othersTookPorts, Set<Integer> skippedFree) {
 
         /** Whether something besides this fill may have changed the window while it ran. */
         boolean disturbed() {
-            return listedChanged || !skippedFree.isEmpty();
+            return othersTookPorts || !skippedFree.isEmpty();
         }
     }
 
@@ -122,11 +122,17 @@ public final class ExhaustChecks {
                 refusal = bind;
             }
         }
-        // On a shared network namespace another process may take or free a port of the window meanwhile.
+        // Ports the tables list before or after the fill and that the fill did not get were held by
+        // others (TIME_WAIT entries expiring meanwhile included). A port listed only afterwards
+        // means another process took one during the fill: the fill was disturbed.
         Set<Integer> after = listedIn(t, window);
         after.removeAll(ports);
+        Set<Integer> appeared = new HashSet<>(after);
+        appeared.removeAll(before);
         Set<Integer> taken = new HashSet<>(alreadyHeld);
         taken.addAll(before);
+        taken.addAll(after);
+        taken.removeAll(ports);
         Set<Integer> skippedFree = new HashSet<>();
         // A port bind(0) skipped is either held by someone (an explicit bind fails too) or was busy
         // for a moment (an explicit bind now succeeds): the latter means the fill must be redone.
@@ -144,7 +150,7 @@ public final class ExhaustChecks {
             }
         }
         return new Filled(window, holders, ports, window.free(bench.facts()) - taken.size(), refusal,
-                !after.equals(before), skippedFree);
+                !appeared.isEmpty(), skippedFree);
     }
 
     /** The ports of the window that the kernel's tables list now (TIME_WAIT and other processes' sockets). */
@@ -175,7 +181,7 @@ public final class ExhaustChecks {
             } else {
                 alwaysSkipped.retainAll(f.skippedFree());
             }
-            if (attempt == ATTEMPTS && !alwaysSkipped.isEmpty() && !f.listedChanged()) {
+            if (attempt == ATTEMPTS && !alwaysSkipped.isEmpty() && !f.othersTookPorts()) {
                 return f;
             }
             f.holders().forEach(ProbeSocket::closeSocket);

@@ -3,6 +3,7 @@ package org.portzero.suites.checks;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.portzero.suites.catalogue.Bench;
@@ -10,6 +11,7 @@ import org.portzero.suites.catalogue.CheckTests;
 
 /** The exhaust family as JUnit tests. */
 @Tag("exhaust")
+@Order(1) // runs before the families that leave TIME_WAIT entries in the range
 @DisplayName("exhaust")
 class ExhaustSuite {
 

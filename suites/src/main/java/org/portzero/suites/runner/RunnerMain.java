@@ -79,7 +79,10 @@ public final class RunnerMain {
                 bench.facts().ipv6Usable() ? "yes" : "no", bench.facts().uid());
 
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectPackage("org.portzero.suites.checks"));
+                .selectors(selectPackage("org.portzero.suites.checks"))
+                // Families that use up the range go first, before others leave TIME_WAIT entries in it.
+                .configurationParameter("junit.jupiter.testclass.order.default",
+                        "org.junit.jupiter.api.ClassOrderer$OrderAnnotation");
         if (!options.families().isEmpty()) {
             request.filters(TagFilter.includeTags(options.families().stream().map(Family::id).collect(Collectors.toList())));
         }
