@@ -30,7 +30,12 @@ class PlatformDefinitionReaderTest {
         List<PlatformDefinition> all = reader.readAll(home);
         List<String> ids = all.stream().map(PlatformDefinition::id).toList();
         assertEquals(List.of("debian12-jdk17", "debian13-jdk21", "debian13-jdk25", "debian13-temurin25",
-                "ipv4-only", "narrow-range", "reserved", "v6only"), ids, "default matrix ids");
+                "ipv4-only", "narrow-range", "reserved", "v6only"),
+                all.stream().filter(d -> d.kernel().isEmpty()).map(PlatformDefinition::id).toList(),
+                "default matrix ids (container platforms)");
+        assertEquals(List.of("kernel-5.10", "kernel-6.1", "kernel-6.12", "kernel-sid"),
+                all.stream().filter(d -> d.kernel().isPresent()).map(PlatformDefinition::id).toList(),
+                "kernel platforms (profile kernels)");
         PlatformDefinition narrow = all.get(ids.indexOf("narrow-range"));
         assertEquals(new ImageSource.SharedImage("debian13-jdk25"), narrow.image(), "narrow-range reuses jdk25's image");
         assertEquals(Map.of("net.ipv4.ip_local_port_range", "40000 40063"), narrow.sysctls(), "narrow-range sysctls");
