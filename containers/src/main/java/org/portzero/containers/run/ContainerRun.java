@@ -84,7 +84,7 @@ public final class ContainerRun implements PlatformRun {
             phases.put("copyOut", (copied - exited) / 1_000_000);
             long wall = (copied - start) / 1_000_000;
 
-            Optional<VerdictTally> tally = readTally();
+            Optional<VerdictTally> tally = directory.tally();
             RunStatus status = exit != null && exit == 0 && tally.isPresent() ? RunStatus.COMPLETED : RunStatus.BROKEN;
             Path guestBroken = directory.path().resolve("guest-broken.txt");
             if (note.isEmpty() && Files.isRegularFile(guestBroken)) {
@@ -101,7 +101,7 @@ public final class ContainerRun implements PlatformRun {
         } catch (RuntimeException | IOException e) {
             long wall = (System.nanoTime() - start) / 1_000_000;
             return new RunOutcome(platform.id(), "container", platform.description(), Optional.of(imageTag),
-                    RunStatus.BROKEN, "container failed: " + causes(e), Optional.empty(), wall, readTally(), phases);
+                    RunStatus.BROKEN, "container failed: " + causes(e), Optional.empty(), wall, directory.tally(), phases);
         } finally {
             long removing = System.nanoTime();
             try {
@@ -120,7 +120,7 @@ public final class ContainerRun implements PlatformRun {
     public RunOutcome run() {
         Map<String, Long> phases = new LinkedHashMap<>();
         RunOutcome outcome = runContainer(phases);
-        return finish(outcome.withPhases(phases));
+        return directory.finish(outcome.withPhases(phases));
     }
 
     /** Copies {@code OUT_DIR} out into the run directory; an empty string, or what went wrong. */
@@ -154,22 +154,6 @@ public final class ContainerRun implements PlatformRun {
         }
     }
 
-    private Optional<VerdictTally> readTally() {
-        try {
-            return VerdictTally.read(directory.observations());
-        } catch (IOException e) {
-            directory.appendToConsole("unreadable observations.json: " + e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    private RunOutcome finish(RunOutcome outcome) {
-        if (!outcome.note().isEmpty()) {
-            directory.appendToConsole(outcome.status() + ": " + outcome.note());
-        }
-        directory.writeRecord(outcome);
-        return outcome;
-    }
 
     private static String causes(Throwable e) {
         StringBuilder text = new StringBuilder();

@@ -45,7 +45,7 @@ public final class HostRun implements PlatformRun {
         directory.clean();
         Path java = javaHome.resolve("bin/java");
         if (!Files.isExecutable(java)) {
-            return finish(RunOutcome.broken(platformId, "host", description(), "no executable " + java));
+            return directory.finish(RunOutcome.broken(platformId, "host", description(), "no executable " + java));
         }
         List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", runnerJar.toString(),
                 "--out", directory.path().toString()));
@@ -62,39 +62,23 @@ public final class HostRun implements PlatformRun {
                 process.destroyForcibly().waitFor();
             }
             long wall = (System.nanoTime() - start) / 1_000_000;
-            Optional<VerdictTally> tally = readTally();
+            Optional<VerdictTally> tally = directory.tally();
             if (!exited) {
-                return finish(new RunOutcome(platformId, "host", description(), Optional.empty(), RunStatus.BROKEN,
+                return directory.finish(new RunOutcome(platformId, "host", description(), Optional.empty(), RunStatus.BROKEN,
                         "timed out after " + timeout.toSeconds() + " s", Optional.empty(), wall, tally));
             }
             int exit = process.exitValue();
             RunStatus status = exit == 0 && tally.isPresent() ? RunStatus.COMPLETED : RunStatus.BROKEN;
             String note = exit != 0 ? "runner exited with " + exit
                     : tally.isEmpty() ? "runner wrote no readable observations.json" : "";
-            return finish(new RunOutcome(platformId, "host", description(), Optional.empty(), status, note,
+            return directory.finish(new RunOutcome(platformId, "host", description(), Optional.empty(), status, note,
                     Optional.of(exit), wall, tally));
         } catch (IOException e) {
-            return finish(RunOutcome.broken(platformId, "host", description(), "could not start " + java + ": " + e.getMessage()));
+            return directory.finish(RunOutcome.broken(platformId, "host", description(), "could not start " + java + ": " + e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return finish(RunOutcome.broken(platformId, "host", description(), "interrupted"));
+            return directory.finish(RunOutcome.broken(platformId, "host", description(), "interrupted"));
         }
     }
 
-    private Optional<VerdictTally> readTally() {
-        try {
-            return VerdictTally.read(directory.observations());
-        } catch (IOException e) {
-            directory.appendToConsole("unreadable observations.json: " + e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    private RunOutcome finish(RunOutcome outcome) {
-        if (!outcome.note().isEmpty()) {
-            directory.appendToConsole(outcome.status() + ": " + outcome.note());
-        }
-        directory.writeRecord(outcome);
-        return outcome;
-    }
 }

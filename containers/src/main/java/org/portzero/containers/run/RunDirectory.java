@@ -66,6 +66,25 @@ public record RunDirectory(Path path) {
     }
 
     /** Writes run.json: how the run ended and how long it took. */
+    /** The verdict counts of the run's observations.json; empty (and a console note) when unreadable. */
+    public java.util.Optional<VerdictTally> tally() {
+        try {
+            return VerdictTally.read(observations());
+        } catch (IOException e) {
+            appendToConsole("unreadable observations.json: " + e.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Ends a run: its note goes to console.log, the outcome to run.json; returns the outcome. */
+    public RunOutcome finish(RunOutcome outcome) {
+        if (!outcome.note().isEmpty()) {
+            appendToConsole(outcome.status() + ": " + outcome.note());
+        }
+        writeRecord(outcome);
+        return outcome;
+    }
+
     public void writeRecord(RunOutcome outcome) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("schemaVersion", 1);
