@@ -48,13 +48,7 @@ public record EphemeralWindow(int low, int high, boolean perSocket) {
 
     /** The ports autobinding can hand out here: the window less the reserved ports in it. */
     public int free(PlatformFacts facts) {
-        int n = 0;
-        for (int p = low; p <= high; p++) {
-            if (!facts.reservedPorts().contains(p)) {
-                n++;
-            }
-        }
-        return n;
+        return size() - facts.reservedPorts().countIn(low, high);
     }
 
     @Override

@@ -22,7 +22,7 @@ public final class SocketGenerators {
     /** {@code socket(AF_INET6, SOCK_DGRAM, 0); bind([::1]:0)} through one layer. */
     public static Gen<SocketVariant> bindRequests(PlatformFacts facts, Layer layer, List<BindAddress> addresses) {
         List<SocketVariant> rows = SocketVariant.table(addresses).stream()
-                .filter(v -> v.layer() == layer && supported(v, facts))
+                .filter(v -> v.layer() == layer && SocketVariant.runsHere(v.shape(), layer, facts))
                 .collect(Collectors.toList());
         PreconditionUnmet.require(!rows.isEmpty(), "no socket shape of the " + layer.id() + " layer runs here");
         return Generate.pick(rows).describedAs(SocketGenerators::recipe);
@@ -34,7 +34,7 @@ public final class SocketGenerators {
      */
     public static Gen<Crowds> crowds(PlatformFacts facts, Layer layer, int maxSize) {
         List<SocketVariant> shapes = SocketVariant.table(List.of(BindAddress.LOOPBACK)).stream()
-                .filter(v -> v.layer() == layer && supported(v, facts))
+                .filter(v -> v.layer() == layer && SocketVariant.runsHere(v.shape(), layer, facts))
                 .collect(Collectors.toList());
         PreconditionUnmet.require(!shapes.isEmpty(), "no socket shape of the " + layer.id() + " layer runs here");
         return Generate.range(2, maxSize).map(size -> new Crowds(shapes, size))
@@ -56,14 +56,5 @@ public final class SocketGenerators {
         };
         return "[" + v.layer().id() + "] socket(" + domain + ", " + type + ");" + v6only + " bind("
                 + org.portzero.suites.probe.Endpoint.of(v.portZero()).shortForm() + "); getsockname()";
-    }
-
-    private static boolean supported(SocketVariant v, PlatformFacts facts) {
-        try {
-            v.requireSupported(facts);
-            return true;
-        } catch (PreconditionUnmet unmet) {
-            return false;
-        }
     }
 }

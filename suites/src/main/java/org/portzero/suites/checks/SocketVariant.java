@@ -59,10 +59,26 @@ public record SocketVariant(SocketShape shape, BindAddress address, Layer layer)
     }
 
     static void requireFamily(AddressFamily family, Layer layer, PlatformFacts facts) {
-        PreconditionUnmet.require(!family.needsIpv6() || facts.ipv6Usable(),
-                "no IPv6 on this platform (/proc/net/if_inet6 lists no ::1 on lo)");
-        PreconditionUnmet.require(!family.needsIpv6() || layer == Layer.LIBC || facts.jdkUsesIpv6(),
-                "the JDK opens IPv4-only sockets here (java.net.preferIPv4Stack=true)");
+        whyNot(family, layer, facts).ifPresent(reason -> {
+            throw new PreconditionUnmet(reason);
+        });
+    }
+
+    /** Why sockets of the family cannot be opened through the layer here, or empty when they can. */
+    static java.util.Optional<String> whyNot(AddressFamily family, Layer layer, PlatformFacts facts) {
+        if (family.needsIpv6() && !facts.ipv6Usable()) {
+            return java.util.Optional.of("no IPv6 on this platform (/proc/net/if_inet6 lists no ::1 on lo)");
+        }
+        if (family.needsIpv6() && layer != Layer.LIBC && !facts.jdkUsesIpv6()) {
+            return java.util.Optional.of("the JDK opens IPv4-only sockets here (java.net.preferIPv4Stack=true)");
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Whether the layer has sockets of this shape and the platform can host them: what generators may draw. */
+    public static boolean runsHere(SocketShape shape, Layer layer, PlatformFacts facts) {
+        return !(layer == Layer.ASYNC && shape.transport() == Transport.UDP)
+                && whyNot(shape.family(), layer, facts).isEmpty();
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.portzero.suites.catalogue.CheckId;
 import org.portzero.suites.catalogue.Family;
 import org.portzero.suites.catalogue.PropertyCheck;
 import org.portzero.suites.catalogue.SpecLink;
+import org.portzero.suites.facts.EphemeralRange;
 import org.portzero.suites.facts.PlatformFacts;
 import org.portzero.suites.probe.AddressFamily;
 import org.portzero.suites.probe.Layer;
@@ -57,12 +58,8 @@ public final class UniqueChecks {
 
     /** How many simultaneous sockets a platform can hold safely: half its free range, at most {@code wanted}. */
     public static int count(PlatformFacts facts, int wanted) {
-        int free = facts.portRange().size();
-        for (int p = facts.portRange().low(); p <= facts.portRange().high(); p++) {
-            if (facts.reservedPorts().contains(p)) {
-                free--;
-            }
-        }
+        EphemeralRange r = facts.portRange();
+        int free = r.size() - facts.reservedPorts().countIn(r.low(), r.high());
         return Math.max(2, Math.min(wanted, free / 2));
     }
 

@@ -49,6 +49,11 @@ public final class PortSet {
         return ports.cardinality();
     }
 
+    /** How many of the ports {@code low..high} (inclusive) are in the set. */
+    public int countIn(int low, int high) {
+        return ports.get(low, high + 1).cardinality();
+    }
+
     public boolean isEmpty() {
         return ports.isEmpty();
     }

@@ -68,7 +68,7 @@ public final class PortTableChecks {
         for (Transport t : Transport.values()) {
             for (AddressFamily f : AddressFamily.values()) {
                 SocketShape shape = new SocketShape(f, t);
-                if (SequenceRun.usable(shape, layer, facts)) {
+                if (org.portzero.suites.checks.SocketVariant.runsHere(shape, layer, facts)) {
                     shapes.add(shape);
                 }
             }

@@ -245,15 +245,4 @@ final class SequenceRun {
         }
         return table.check(live, api, kernel);
     }
-
-    /** The shape rows a generated open may use on this layer and platform. */
-    static boolean usable(SocketShape shape, Layer layer, org.portzero.suites.facts.PlatformFacts facts) {
-        if (layer == Layer.ASYNC && shape.transport() == Transport.UDP) {
-            return false;
-        }
-        if (shape.family().needsIpv6() && !facts.ipv6Usable()) {
-            return false;
-        }
-        return !shape.family().needsIpv6() || layer == Layer.LIBC || facts.jdkUsesIpv6();
-    }
 }
