@@ -23,10 +23,6 @@ public record PropertySettings(Long seed, Integer examples, long runBase) {
                 examples == null || examples.isBlank() ? null : Integer.valueOf(examples.trim()));
     }
 
-    public static PropertySettings defaults() {
-        return new PropertySettings(null, null);
-    }
-
     /** The seed of one property: the fixed one, or one derived from this run and the check id. */
     public long seedFor(String checkId) {
         return seed != null ? seed : runBase ^ (checkId.hashCode() * 0x9E3779B97F4A7C15L);

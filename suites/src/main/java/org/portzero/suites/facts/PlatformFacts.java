@@ -37,12 +37,6 @@ public record PlatformFacts(String kernel, EphemeralRange portRange, PortSet res
         }
     }
 
-    /** The JDK feature release: 17, 21, 25. */
-    @JsonIgnore
-    public int javaFeature() {
-        return Runtime.version().feature();
-    }
-
     @JsonIgnore
     public boolean isRoot() {
         return uid == 0;

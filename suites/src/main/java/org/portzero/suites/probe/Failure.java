@@ -23,11 +23,6 @@ public record Failure(String errno, String exception, String message) {
         return new Failure(null, cause.getClass().getSimpleName(), cause.getMessage());
     }
 
-    /** Who refused the call: {@code kernel} for an errno, {@code jdk} for an exception. */
-    public String refusedBy() {
-        return errno != null ? "kernel" : "jdk";
-    }
-
     /** {@code ECONNREFUSED} or {@code SocketException "Can't connect to port 0"}. */
     public String shortForm() {
         if (errno != null) {

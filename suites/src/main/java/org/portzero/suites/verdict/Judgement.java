@@ -33,8 +33,4 @@ public record Judgement(boolean holds, String observed, String expected, String 
     public static Judgement check(boolean condition, String observed, String expected, String message) {
         return condition ? held(observed, expected) : broke(observed, expected, message);
     }
-
-    public Judgement withSeed(long seed) {
-        return new Judgement(holds, observed, expected, message, seed, reach);
-    }
 }
