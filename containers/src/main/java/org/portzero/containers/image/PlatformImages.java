@@ -4,6 +4,9 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.BuildResponseItem;
+import com.github.dockerjava.api.model.Image;
+import com.github.dockerjava.api.model.PruneResponse;
+import com.github.dockerjava.api.model.PruneType;
 import org.portzero.containers.platform.BaseSuite;
 import org.portzero.containers.platform.ImageSource;
 import org.portzero.containers.platform.PlatformDefinition;
@@ -120,6 +123,7 @@ public final class PlatformImages {
         String id = build(platform, recipe, repository, hashTag, hash);
         long millis = (System.nanoTime() - start) / 1_000_000;
         log.accept("built image %s:%s in %.1f s".formatted(repository, hashTag, millis / 1000.0));
+        retireOlder(repository, hashTag);
         return new ImageOutcome.Ready(repository + ":" + hashTag, id, true, millis);
     }
 
@@ -196,6 +200,37 @@ public final class PlatformImages {
             } catch (IOException ignored) {
                 // the next build overwrites it
             }
+        }
+    }
+
+    /**
+     * Removes the tags of {@code repository}'s earlier recipes: an image nothing else tags or
+     * builds on goes with its tag, so each platform keeps one image, the current one.
+     */
+    private void retireOlder(String repository, String currentTag) {
+        for (Image image : docker.listImagesCmd().withImageNameFilter(repository).exec()) {
+            for (String tag : image.getRepoTags() == null ? new String[0] : image.getRepoTags()) {
+                if (tag.startsWith(repository + ":r") && !tag.equals(repository + ":" + currentTag)) {
+                    try {
+                        docker.removeImageCmd(tag).withForce(false).exec();
+                        log.accept("removed superseded image tag " + tag);
+                    } catch (RuntimeException e) {
+                        log.accept("kept superseded image " + tag + ": " + e.getMessage());
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Removes dangling images the builds left (a multi-stage build's first stage, the steps of a
+     * failed build): untagged images that carry a portzero label, inherited from our bases.
+     */
+    public void removeDangling() {
+        PruneResponse pruned = docker.pruneCmd(PruneType.IMAGES).withDangling(true).withLabelFilter(LABEL_PLATFORM).exec();
+        Long bytes = pruned.getSpaceReclaimed();
+        if (bytes != null && bytes > 0) {
+            log.accept("removed dangling build images: %.0f MB reclaimed".formatted(bytes / 1e6));
         }
     }
 

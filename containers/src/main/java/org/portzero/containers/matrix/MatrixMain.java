@@ -79,6 +79,8 @@ public final class MatrixMain {
         int idWidth = Stream.concat(plan.ids().stream(), Stream.of("platform"))
                 .mapToInt(String::length).max().orElse(8);
         say("platform matrix: " + String.join(", ", plan.ids()) + " → " + options.runsDir());
+        Interruption interruption = new Interruption(options, plan.ids(), started, start);
+        Runtime.getRuntime().addShutdownHook(new Thread(interruption::stopped, "portzero-interrupted"));
 
         DockerEngine engine = plan.containers().isEmpty()
                 ? new DockerEngine(java.util.Optional.empty(), "not needed (no container platform selected)")
@@ -108,7 +110,7 @@ public final class MatrixMain {
             for (HostPlatform host : plan.hosts()) {
                 HostRun run = new HostRun(host.id(), host.javaHome(), options.runnerJar(),
                         RunDirectory.of(options.runsDir(), host.id()), HOST_TIMEOUT);
-                pending.put(host.id(), pool.submit(() -> announce(run.run(), idWidth)));
+                pending.put(host.id(), pool.submit(() -> interruption.finished(announce(run.run(), idWidth))));
             }
             if (engine.available() && !plan.containers().isEmpty()) {
                 DockerClient docker = engine.client().orElseThrow();
@@ -122,10 +124,16 @@ public final class MatrixMain {
                     if (image instanceof ImageOutcome.Ready ready) {
                         ContainerRun run = new ContainerRun(platform, ready.tag(), options.runnerJar(),
                                 RunDirectory.of(options.runsDir(), platform.id()), containers);
-                        pending.put(platform.id(), pool.submit(() -> announce(run.run(), idWidth)));
+                        pending.put(platform.id(), pool.submit(() -> interruption.finished(announce(run.run(), idWidth))));
                     } else {
-                        immediate.add(announce(unavailable(platform, (ImageOutcome.Unavailable) image, options), idWidth));
+                        immediate.add(interruption.finished(
+                                announce(unavailable(platform, (ImageOutcome.Unavailable) image, options), idWidth)));
                     }
+                }
+                try {
+                    images.removeDangling();
+                } catch (RuntimeException e) {
+                    say("could not remove dangling build images: " + e.getMessage());
                 }
             } else {
                 for (PlatformDefinition platform : plan.containers()) {
@@ -143,6 +151,7 @@ public final class MatrixMain {
             }
             List<String> order = plan.ids();
             outcomes.sort(Comparator.comparingInt(o -> order.indexOf(o.platform())));
+            interruption.summarised();
             return summarise(options, plan, outcomes, started, (System.nanoTime() - start) / 1_000_000, engine, idWidth);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -150,6 +159,55 @@ public final class MatrixMain {
             return 1;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * What a stopped harness (SIGINT, SIGTERM: the JVM's shutdown hooks run) leaves: the run
+     * directories of the platforms that finished, and a {@code platform-runs.json} listing them
+     * and the ones that did not, as broken with the reason.
+     */
+    private static final class Interruption {
+        private final MatrixOptions options;
+        private final List<String> ids;
+        private final Instant started;
+        private final long start;
+        private final Map<String, RunOutcome> finished = new java.util.concurrent.ConcurrentHashMap<>();
+        private volatile boolean summarised;
+
+        Interruption(MatrixOptions options, List<String> ids, Instant started, long start) {
+            this.options = options;
+            this.ids = ids;
+            this.started = started;
+            this.start = start;
+        }
+
+        RunOutcome finished(RunOutcome outcome) {
+            finished.put(outcome.platform(), outcome);
+            return outcome;
+        }
+
+        void summarised() {
+            summarised = true;
+        }
+
+        void stopped() {
+            if (summarised) {
+                return;
+            }
+            List<RunOutcome> outcomes = new ArrayList<>();
+            for (String id : ids) {
+                outcomes.add(finished.getOrDefault(id, RunOutcome.broken(id, "?", "",
+                        "interrupted: the harness was stopped (SIGINT/SIGTERM) before this platform finished")));
+            }
+            say("INTERRUPTED: " + finished.size() + " of " + ids.size() + " platform(s) finished; their results stay in "
+                    + options.runsDir() + "; running containers are being removed");
+            try {
+                MatrixReport.write(options.out().resolve("platform-runs.json"), started,
+                        (System.nanoTime() - start) / 1_000_000, "interrupted", outcomes);
+            } catch (IOException | RuntimeException e) {
+                say("could not write platform-runs.json: " + e.getMessage());
+            }
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.Properties;
  * The knobs of one matrix run, read from system properties (the build passes Maven properties
  * through): {@code portzero.out}, {@code portzero.runner.jar}, {@code portzero.platforms.home},
  * {@code portzero.platforms} (ids to run; all when empty), {@code portzero.platforms.dir} (user
- * platform folders), {@code portzero.host.jdks} (one host platform per JDK),
+ * platform folders, relative to {@code portzero.invoked.from}: where mvn was started), {@code portzero.host.jdks} (one host platform per JDK),
  * {@code portzero.require-containers}, {@code portzero.parallel}, {@code portzero.debian.mirror}.
  */
 public record MatrixOptions(
@@ -40,7 +40,8 @@ public record MatrixOptions(
                 Path.of(required(properties, "portzero.runner.jar")),
                 Path.of(required(properties, "portzero.platforms.home")),
                 list(properties.getProperty("portzero.platforms")),
-                list(properties.getProperty("portzero.platforms.dir")).stream().map(Path::of).toList(),
+                list(properties.getProperty("portzero.platforms.dir")).stream()
+                        .map(dir -> invokedFrom(properties).resolve(dir).normalize()).toList(),
                 list(properties.getProperty("portzero.host.jdks")).stream().map(Path::of).toList(),
                 Boolean.parseBoolean(properties.getProperty("portzero.require-containers", "false").strip()),
                 Integer.parseInt(properties.getProperty("portzero.parallel", "2").strip()),
@@ -55,6 +56,12 @@ public record MatrixOptions(
 
     public Path imagesDir() {
         return out.resolve("images");
+    }
+
+    /** Where the user started the build: relative folders they name are theirs, not the module's. */
+    private static Path invokedFrom(Properties properties) {
+        String dir = properties.getProperty("portzero.invoked.from", "");
+        return Path.of(dir.isBlank() ? properties.getProperty("user.dir", ".") : dir.strip()).toAbsolutePath();
     }
 
     static List<String> list(String csv) {

@@ -10,6 +10,7 @@ import org.portzero.containers.platform.PlatformDefinition;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A container platform's run: create the container from the platform's image with its settings,
@@ -60,8 +62,8 @@ public final class ContainerRun implements PlatformRun {
             long started = System.nanoTime();
             phases.put("createCopyInStart", (started - start) / 1_000_000);
             containerId = container.getContainerId();
-            containers.started(containerId);
             DockerClient docker = container.getDockerClient();
+            containers.started(containerId, () -> salvage(container, start));
 
             Integer exit = null;
             String note = "";
@@ -91,7 +93,7 @@ public final class ContainerRun implements PlatformRun {
                 note = "kernel guest: " + Files.readString(guestBroken).strip();
             }
             if (note.isEmpty() && exit != null && exit != 0) {
-                note = "runner exited with " + exit;
+                note = exitCause(docker, containerId, exit) + lastLine(directory.consoleLog());
             }
             if (note.isEmpty() && tally.isEmpty()) {
                 note = "runner wrote no readable observations.json" + (copyProblem.isEmpty() ? "" : " (" + copyProblem + ")");
@@ -114,6 +116,63 @@ public final class ContainerRun implements PlatformRun {
             }
             phases.put("remove", (System.nanoTime() - removing) / 1_000_000);
         }
+    }
+
+    /**
+     * Why the container's process ended with {@code exit}: the OOM killer (Docker records it), a
+     * signal (128 + n, the shell's convention Docker follows), or the runner's own exit code.
+     */
+    private String exitCause(DockerClient docker, String containerId, int exit) {
+        boolean oomKilled = false;
+        try {
+            oomKilled = Boolean.TRUE.equals(docker.inspectContainerCmd(containerId).exec().getState().getOOMKilled());
+        } catch (RuntimeException e) {
+            // the exit code alone still says something
+        }
+        if (oomKilled) {
+            return "killed by the kernel's OOM killer: the container reached its memory limit of "
+                    + platform.memoryBytes() / (1024 * 1024) + " MiB (exit " + exit + ")";
+        }
+        if (exit > 128 && exit < 128 + 65) {
+            int signal = exit - 128;
+            String name = switch (signal) {
+                case 9 -> "SIGKILL";
+                case 15 -> "SIGTERM";
+                case 6 -> "SIGABRT";
+                case 11 -> "SIGSEGV";
+                case 2 -> "SIGINT";
+                default -> "signal " + signal;
+            };
+            return "the container's process was killed by " + name + " (exit " + exit + ")";
+        }
+        return "runner exited with " + exit;
+    }
+
+    /** ": " and the console's last non-blank line (what a process that died said last), or "". */
+    private static String lastLine(Path consoleLog) {
+        try (Stream<String> lines = Files.lines(consoleLog)) {
+            return lines.map(String::strip).filter(l -> !l.isEmpty()).reduce((a, b) -> b)
+                    .map(l -> ": " + (l.length() > 200 ? l.substring(0, 200) + "…" : l)).orElse("");
+        } catch (IOException | UncheckedIOException e) {
+            return "";
+        }
+    }
+
+    /**
+     * The harness is being stopped while this container runs: keep its console log and a run
+     * record saying so; the container itself is removed by {@link HarnessContainers}.
+     */
+    private void salvage(PortzeroContainer container, long start) {
+        String note = "interrupted: the harness was stopped (SIGINT/SIGTERM) while this platform ran;"
+                + " its container was removed";
+        try {
+            Files.writeString(directory.consoleLog(), container.getLogs());
+        } catch (IOException | RuntimeException e) {
+            note += "; its console log could not be saved (" + e.getMessage() + ")";
+        }
+        directory.appendToConsole("[portzero] " + note);
+        directory.writeRecord(new RunOutcome(platform.id(), "container", platform.description(), Optional.of(imageTag),
+                RunStatus.BROKEN, note, Optional.empty(), (System.nanoTime() - start) / 1_000_000, directory.tally()));
     }
 
     @Override

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * loopback switched on unless the platform says otherwise about {@code disable_ipv6}), the
  * runner's command line, user, memory, pids limit, network and hostname, and the confinement
  * declared to the runner ({@code -Dportzero.sandbox=}, checked from inside by the sandbox
- * family). {@code ip_unprivileged_port_start} is put back to the kernel's 1024, which Docker
+ * family): every container has a read-only root filesystem, a tmpfs at {@value #TMPFS} and one
+ * anonymous volume at {@value #VOLUME} for the runner jar, its results and scratch space.
+ * {@code ip_unprivileged_port_start} is put back to the kernel's 1024, which Docker
  * lowers to 0, unless the platform sets it. The hostname resolves to
  * {@value #HOSTNAME_ADDRESS} through {@code /etc/hosts}, as on a Debian install: the JDK looks
  * its own host name up when a socket connects to the wildcard address, and Docker's
@@ -30,12 +32,26 @@ public record ContainerSettings(
         long pidsLimit,
         List<String> sandbox) {
 
-    /** Where the runner jar is copied in the container. */
-    public static final String RUNNER_PATH = "/opt/portzero/portzero-suites-runner.jar";
+    /**
+     * The container's one writable place that outlives its process: an anonymous volume (removed
+     * with the container). The root filesystem is read-only and {@link #TMPFS} is gone when the
+     * container stops, so the runner jar goes in and the results come out through here.
+     */
+    public static final String VOLUME = "/tmp/portzero";
+    /** Where the runner jar is copied in the container, before it starts. */
+    public static final String RUNNER_PATH = VOLUME + "/portzero-suites-runner.jar";
     /** Where the runner writes; copied out to {@code runs/<id>/} after it exits. */
-    public static final String OUT_DIR = "/tmp/portzero/out";
-    /** JNA unpacks its native stub here: writable by the non-root user. */
-    public static final String JNA_TMPDIR = "/tmp/portzero/jna";
+    public static final String OUT_DIR = VOLUME + "/out";
+    /** JNA unpacks its native stub here: writable by the non-root user, and not {@code noexec}. */
+    public static final String JNA_TMPDIR = VOLUME + "/jna";
+    /** Scratch space of an entrypoint that needs disk rather than memory (a kernel guest's initrd). */
+    public static final String WORK_DIR = VOLUME + "/work";
+    /** The directories made in {@link #VOLUME} before the start, world-writable with the sticky bit. */
+    public static final List<String> VOLUME_DIRECTORIES = List.of(OUT_DIR, JNA_TMPDIR, WORK_DIR);
+    /** A tmpfs for the JVM's and the tools' temporary files ({@code java.io.tmpdir}, hsperfdata). */
+    public static final String TMPFS = "/tmp";
+    /** Its mount options: counted against the container's memory limit. */
+    public static final String TMPFS_OPTIONS = "rw,nosuid,nodev,size=128m,mode=1777";
     /** Where the container's own hostname points, as Debian's installer writes it. */
     public static final String HOSTNAME_ADDRESS = "127.0.1.1";
 
@@ -69,7 +85,7 @@ public record ContainerSettings(
         sysctls.putAll(platform.sysctls());
 
         // The confinement this container really has, declared to the runner's sandbox checks.
-        List<String> sandbox = new ArrayList<>(List.of("nonroot", "nocaps", "nonewprivs", "pids", "memory"));
+        List<String> sandbox = new ArrayList<>(List.of("nonroot", "nocaps", "nonewprivs", "readonly", "pids", "memory"));
         if (platform.network() == NetworkMode.NONE) {
             sandbox.add("loopback");
         }

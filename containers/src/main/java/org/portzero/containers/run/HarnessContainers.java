@@ -7,14 +7,14 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
  * The containers this harness creates. Each carries labels naming the harness, the platform,
  * and the process that made it; containers whose maker is gone are stale and swept at start
- * (there is no Ryuk here to reap them). Containers alive when the JVM stops are removed.
+ * (there is no Ryuk here to reap them). Containers alive when the JVM stops (SIGINT, SIGTERM)
+ * are removed, each after its {@code salvage} action has kept what it can (its console log).
  */
 public final class HarnessContainers {
 
@@ -26,7 +26,8 @@ public final class HarnessContainers {
 
     private final DockerClient docker;
     private final Consumer<String> log;
-    private final Set<String> live = ConcurrentHashMap.newKeySet();
+    /** Running containers, each with what to save from it should the harness be stopped. */
+    private final Map<String, Runnable> live = new ConcurrentHashMap<>();
     private final String host = hostName();
 
     public HarnessContainers(DockerClient docker, Consumer<String> log) {
@@ -88,8 +89,9 @@ public final class HarnessContainers {
         }
     }
 
-    public void started(String containerId) {
-        live.add(containerId);
+    /** {@code containerId} runs; {@code salvage} keeps its partial output should the harness stop now. */
+    public void started(String containerId, Runnable salvage) {
+        live.put(containerId, salvage);
     }
 
     public void removed(String containerId) {
@@ -97,7 +99,13 @@ public final class HarnessContainers {
     }
 
     private void removeLive() {
-        for (String id : live) {
+        for (Map.Entry<String, Runnable> container : live.entrySet()) {
+            String id = container.getKey();
+            try {
+                container.getValue().run();
+            } catch (RuntimeException e) {
+                log.accept("could not save the output of container " + id + ": " + e.getMessage());
+            }
             try {
                 docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
             } catch (RuntimeException ignored) {

@@ -2,12 +2,19 @@ package org.portzero.containers.run;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.Volume;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.startupcheck.StartupCheckStrategy;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 import org.testcontainers.utility.DockerImageName;
-import org.testcontainers.utility.MountableFile;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +27,20 @@ import java.util.Map;
  *   <li>Ports: none. Network {@code none} by default: loopback only; the hostname resolves to
  *       {@value ContainerSettings#HOSTNAME_ADDRESS}.</li>
  *   <li>Security: a non-root user, every capability dropped, {@code no-new-privileges}, a
- *       memory and a pids limit.</li>
- *   <li>Files: the runner jar at {@link ContainerSettings#RUNNER_PATH}; results under
- *       {@link ContainerSettings#OUT_DIR}, copied out by the caller after the exit.</li>
+ *       memory and a pids limit, a read-only root filesystem.</li>
+ *   <li>Files: a tmpfs at {@link ContainerSettings#TMPFS}; an anonymous volume at
+ *       {@link ContainerSettings#VOLUME} (removed with the container) holding the runner jar at
+ *       {@link ContainerSettings#RUNNER_PATH} and the results under
+ *       {@link ContainerSettings#OUT_DIR}, copied out by the caller after the exit. Docker
+ *       copies into a read-only container only onto a volume, and a tmpfs is gone once the
+ *       container stops: hence the volume.</li>
  *   <li>Start-up: returns as soon as the container started; the caller waits for the exit
  *       (so a non-zero exit never removes the container before its files are copied).</li>
  * </ul>
  */
 public final class PortzeroContainer extends GenericContainer<PortzeroContainer> {
+
+    private Path runnerJar;
 
     public PortzeroContainer(String imageTag) {
         super(DockerImageName.parse(imageTag));
@@ -36,9 +49,51 @@ public final class PortzeroContainer extends GenericContainer<PortzeroContainer>
         waitingFor(new NoWait());
     }
 
-    /** Copies the runner jar in before the container starts. */
+    /** The runner jar, copied in before the container starts. */
     public PortzeroContainer withRunner(Path runnerJar) {
-        return withCopyFileToContainer(MountableFile.forHostPath(runnerJar, 0644), ContainerSettings.RUNNER_PATH);
+        this.runnerJar = runnerJar;
+        return this;
+    }
+
+    /**
+     * Fills the volume before the start: the runner jar, and the directories the runner and the
+     * entrypoints write to, world-writable with the sticky bit (the volume's own root belongs to
+     * root, and the platform's user is not known to the image).
+     */
+    @Override
+    protected void containerIsCreated(String containerId) {
+        byte[] tar = volumeContents(runnerJar);
+        getDockerClient().copyArchiveToContainerCmd(containerId)
+                .withRemotePath(ContainerSettings.VOLUME)
+                .withTarInputStream(new ByteArrayInputStream(tar))
+                .exec();
+    }
+
+    static byte[] volumeContents(Path runnerJar) {
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+             TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            for (String dir : ContainerSettings.VOLUME_DIRECTORIES) {
+                TarArchiveEntry entry = new TarArchiveEntry(inVolume(dir) + "/");
+                entry.setMode(TarArchiveEntry.DEFAULT_DIR_MODE & ~0777 | 01777);
+                tar.putArchiveEntry(entry);
+                tar.closeArchiveEntry();
+            }
+            TarArchiveEntry jar = new TarArchiveEntry(inVolume(ContainerSettings.RUNNER_PATH));
+            jar.setMode(TarArchiveEntry.DEFAULT_FILE_MODE & ~0777 | 0644);
+            jar.setSize(Files.size(runnerJar));
+            tar.putArchiveEntry(jar);
+            Files.copy(runnerJar, tar);
+            tar.closeArchiveEntry();
+            tar.finish();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot pack " + runnerJar + " for the container", e);
+        }
+    }
+
+    private static String inVolume(String path) {
+        return path.substring(ContainerSettings.VOLUME.length() + 1);
     }
 
     /** Applies sysctls, user, memory, network and the security settings; sets the command. */
@@ -54,7 +109,10 @@ public final class PortzeroContainer extends GenericContainer<PortzeroContainer>
                     .withMemory(settings.memoryBytes())
                     .withPidsLimit(settings.pidsLimit())
                     .withCapDrop(Capability.ALL)
-                    .withSecurityOpts(List.of("no-new-privileges"));
+                    .withSecurityOpts(List.of("no-new-privileges"))
+                    .withReadonlyRootfs(true)
+                    .withTmpFs(Map.of(ContainerSettings.TMPFS, ContainerSettings.TMPFS_OPTIONS));
+            cmd.withVolumes(new Volume(ContainerSettings.VOLUME));
         });
     }
 

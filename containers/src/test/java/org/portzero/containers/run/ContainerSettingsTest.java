@@ -44,7 +44,7 @@ class ContainerSettingsTest {
     void privilegedPortsAreDeclaredOnlyWhenTheyExist() {
         ContainerSettings open = ContainerSettings.of(platform("open-ports",
                 Map.of("net.ipv4.ip_unprivileged_port_start", "0"), List.of(), List.of()));
-        assertEquals(List.of("nonroot", "nocaps", "nonewprivs", "pids", "memory", "loopback"), open.sandbox());
+        assertEquals(List.of("nonroot", "nocaps", "nonewprivs", "readonly", "pids", "memory", "loopback"), open.sandbox());
     }
 
     @Test
@@ -52,7 +52,7 @@ class ContainerSettingsTest {
         ContainerSettings settings = ContainerSettings.of(platform("p", Map.of(),
                 List.of("-Xmx256m"), List.of("bind0", "exhaust")));
         assertEquals(List.of("java", "-Xmx256m", "-Djna.tmpdir=/tmp/portzero/jna",
-                "-Dportzero.sandbox=nonroot,nocaps,nonewprivs,pids,memory,loopback,privports", "-jar",
+                "-Dportzero.sandbox=nonroot,nocaps,nonewprivs,readonly,pids,memory,loopback,privports", "-jar",
                 ContainerSettings.RUNNER_PATH, "--out", ContainerSettings.OUT_DIR, "--families", "bind0,exhaust"),
                 settings.command());
         assertTrue(settings.user().startsWith("10001"), "non-root user " + settings.user());

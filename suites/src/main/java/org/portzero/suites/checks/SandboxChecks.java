@@ -32,8 +32,9 @@ import org.portzero.suites.verdict.PreconditionUnmet;
 /**
  * Claim: the confinement a platform declares ({@code -Dportzero.sandbox=nonroot,nocaps,…}, set
  * by the containers that run it) holds as seen from inside: a non-root uid, no effective
- * capabilities, {@code no_new_privs}, a read-only root filesystem, no network interface but
- * loopback, a pids limit and a memory limit, and a privileged port the runner cannot bind. A
+ * capabilities, {@code no_new_privs}, a read-only root filesystem (a write there fails with
+ * EROFS) and a writable tmpfs at {@code /tmp}, no network interface but loopback, a pids limit
+ * and a memory limit, and a privileged port the runner cannot bind. A
  * platform that declares nothing (the host) skips them all.
  *
  * <p>Spec: capabilities(7), prctl(2) PR_SET_NO_NEW_PRIVS, proc(5) ({@code /proc/self/status},
@@ -72,6 +73,9 @@ public final class SandboxChecks {
         checks.add(check("nocaps", "capabilities", "none_effective", "no capability is effective", this::noCaps));
         checks.add(check("nonewprivs", "no_new_privs", "set", "no_new_privs is set", this::noNewPrivs));
         checks.add(check("readonly", "rootfs", "read_only", "the root filesystem is mounted read-only", this::readOnly));
+        checks.add(check("readonly", "rootfs", "write_refused",
+                "creating a file in /var/tmp on the root filesystem fails with EROFS", this::writeRefused));
+        checks.add(check("readonly", "tmp", "tmpfs_writable", "/tmp is a tmpfs the runner can write", this::tmpWritable));
         checks.add(check("loopback", "interfaces", "loopback_only", "no network interface but lo", this::loopbackOnly));
         checks.add(check("pids", "cgroup", "pids_limited", "the pids controller sets a limit", this::pidsLimited));
         checks.add(check("memory", "cgroup", "memory_limited", "the memory controller sets a limit", this::memoryLimited));
@@ -120,11 +124,41 @@ public final class SandboxChecks {
     }
 
     private Judgement readOnly(Trace trace) throws IOException {
-        Optional<String> root = read("/proc/self/mounts").lines().map(l -> l.split(" "))
-                .filter(f -> f.length > 3 && f[1].equals("/")).map(f -> f[3]).reduce((a, b) -> b);
+        Optional<String> root = mount("/").map(f -> f[3]);
         boolean ro = root.map(o -> Arrays.asList(o.split(",")).contains("ro")).orElse(false);
         return Judgement.check(ro, "/ " + root.orElse("not mounted"), "/ ro", "the root filesystem is mounted "
                 + root.orElse("(not found)"));
+    }
+
+    /** The mount options of the filesystem mounted at {@code mountPoint}, the last one mounted there. */
+    private static Optional<String[]> mount(String mountPoint) throws IOException {
+        return read("/proc/self/mounts").lines().map(l -> l.split(" "))
+                .filter(f -> f.length > 3 && f[1].equals(mountPoint)).reduce((a, b) -> b);
+    }
+
+    private Judgement writeRefused(Trace trace) throws IOException {
+        Path varTmp = Path.of("/var/tmp");
+        PreconditionUnmet.require(Files.isDirectory(varTmp), "there is no /var/tmp");
+        PreconditionUnmet.require(mount("/var/tmp").isEmpty(), "/var/tmp is a mount of its own, not the root filesystem");
+        Path probe = varTmp.resolve("portzero-rootfs-probe-" + ProcessHandle.current().pid());
+        String outcome;
+        try {
+            Files.createFile(probe);
+            Files.delete(probe);
+            outcome = "created";
+        } catch (java.nio.file.FileSystemException e) {
+            outcome = e.getReason() == null ? e.getClass().getSimpleName() : e.getReason();
+        }
+        return Judgement.check(outcome.equals("Read-only file system"), outcome, "Read-only file system",
+                "creating " + probe + " gave: " + outcome);
+    }
+
+    private Judgement tmpWritable(Trace trace) throws IOException {
+        String type = mount("/tmp").map(f -> f[2]).orElse("not a mount");
+        Path probe = Files.createTempFile(Path.of("/tmp"), "portzero-tmpfs-probe", "");
+        Files.delete(probe);
+        return Judgement.check(type.equals("tmpfs"), "/tmp " + type + ", writable", "/tmp tmpfs, writable",
+                "/tmp is " + type);
     }
 
     private Judgement loopbackOnly(Trace trace) throws IOException {

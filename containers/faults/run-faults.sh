@@ -1,0 +1,222 @@
+#!/usr/bin/env bash
+# Provokes the faults the platform matrix must survive, one after another, through the same
+# `mvn verify` a user runs, and checks what the user saw and what was kept. Prints, per fault,
+#   FAULT <what> → saw: <the line the user got> → kept: <what survived>
+# into target/portzero-faults/summary.txt, and exits 1 when any fault was not survived as
+# documented (each "NOT SURVIVED" line says which expectation broke).
+#
+# Needs: root (a private mount namespace hides the Docker socket for the no-engine faults), a
+# running Docker engine, jq, python3 (a fake engine that never answers), and the runner jar
+# (mvn -B verify builds it). .ci/run runs this after the main job.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+OUT=${PORTZERO_FAULTS_OUT:-$ROOT/target/portzero-faults}
+PLATFORMS=containers/faults/platforms
+LABEL=org.portzero.harness=platform-run
+rm -rf "$OUT"
+mkdir -p "$OUT"
+: > "$OUT/summary.txt"
+failures=0
+
+say() { printf '[faults] %s\n' "$*"; }
+fault() {
+  printf 'FAULT %s\n  → saw:  %s\n  → kept: %s\n' "$1" "$2" "$3" | tee -a "$OUT/summary.txt"
+}
+bad() {
+  printf 'NOT SURVIVED: %s\n' "$*" | tee -a "$OUT/summary.txt"
+  failures=$((failures + 1))
+}
+# expect <description> <command...>: the command must succeed, or the fault was not survived.
+expect() {
+  local what=$1
+  shift
+  "$@" >/dev/null 2>&1 || bad "$what"
+}
+# The platform matrix as a user starts it, into $OUT/<name>; its console in $OUT/<name>.log,
+# each line prefixed with the seconds since the start.
+matrix() {
+  local name=$1
+  shift
+  local start
+  start=$(date +%s%N)
+  mvn -B -q verify -pl containers -am -Dmaven.test.skip=true -Dportzero.out="$OUT/$name" \
+      -Dportzero.platforms.dir="$PLATFORMS" "$@" 2>&1 \
+    | while IFS= read -r line; do
+        printf '%6.1f %s\n' "$(( ($(date +%s%N) - start) / 1000000 ))e-3" "$line"
+      done > "$OUT/$name.log"
+  return "${PIPESTATUS[0]}"
+}
+# Seconds from the matrix's first line to the first line matching $2, in log $1.
+seconds_to() {
+  awk -v pat="$2" '/\[portzero\] platform matrix:/ && !t0 {t0=$1} $0 ~ pat && t0 {printf "%.1f", $1 - t0; exit}' "$1"
+}
+run_field() { jq -r "$2" "$OUT/$1/runs/$3/run.json" 2>/dev/null; }
+no_stack_trace() { ! grep -Eq '^[ 0-9.]+\s+at [a-z]+\.|Exception:|^[ 0-9.]+\s+[a-z.]+Exception' "$1"; }
+harness_containers() { docker ps -aq --filter "label=$LABEL" | wc -l; }
+dangling_images() { docker images -q --filter dangling=true --filter label=org.portzero.platform | wc -l; }
+
+command -v jq >/dev/null || { say "jq is required"; exit 2; }
+[ -f reports/target/portzero-reports.jar ] || { say "build first: mvn -B verify (reports/target/portzero-reports.jar is missing)"; exit 2; }
+docker info >/dev/null 2>&1 || { say "a running Docker engine is required"; exit 2; }
+[ "$(id -u)" = 0 ] || { say "root is required (unshare -m hides the Docker socket)"; exit 2; }
+
+# ── 1. No Docker engine ─────────────────────────────────────────────────────────────────────
+# A private mount namespace with an empty /run: no /var/run/docker.sock, as on a machine without
+# Docker. Then a socket nobody answers on (an engine that hangs).
+no_engine() {  # name, how to fake /run, extra mvn args
+  local name=$1 fake=$2
+  shift 2
+  unshare -m --propagation private bash -c "mount -t tmpfs tmpfs /run && $fake
+    cd '$ROOT' && $(declare -f matrix); OUT='$OUT' PLATFORMS='$PLATFORMS' matrix $name $*"
+}
+say "1. no Docker engine"
+no_engine no-engine-required ":" -Dportzero.platforms=fault-control -Dportzero.require-containers=true
+rc=$?
+log=$OUT/no-engine-required.log
+t=$(seconds_to "$log" 'ERROR: container platforms are required')
+[ "$rc" != 0 ] || bad "no engine, containers required: the build passed"
+[ -n "$t" ] && awk -v t="$t" 'BEGIN{exit !(t <= 10)}' || bad "no engine, containers required: no clear error within 10 s (took '${t:-never}')"
+expect "no engine, containers required: a stack trace was printed" no_stack_trace "$log"
+fault "no Docker engine, -Dportzero.require-containers=true" \
+      "after ${t:-?} s: $(grep -m1 -o 'ERROR: container platforms are required.*' "$log")" \
+      "nothing to keep: exit $rc before any platform ran"
+
+no_engine no-engine-host ":" -Dportzero.platforms=host,fault-control
+rc=$?
+log=$OUT/no-engine-host.log
+t=$(seconds_to "$log" 'CONTAINER PLATFORMS SKIPPED')
+[ "$rc" = 0 ] || bad "no engine: the host-only run failed (exit $rc)"
+[ -n "$t" ] && awk -v t="$t" 'BEGIN{exit !(t <= 10)}' || bad "no engine: no banner within 10 s (took '${t:-never}')"
+[ "$(run_field no-engine-host .status host)" = COMPLETED ] || bad "no engine: the host platform did not complete"
+expect "no engine: a stack trace was printed" no_stack_trace "$log"
+fault "no Docker engine (no socket)" \
+      "after ${t:-?} s: $(grep -m1 -o 'CONTAINER PLATFORMS SKIPPED.*' "$log")" \
+      "the host platform's run ($(run_field no-engine-host '.verdicts.PASS' host) pass), exit $rc"
+
+# A socket that accepts connections and never answers: discovery must give up, not hang.
+hang="python3 -c 'import socket,time; s=socket.socket(socket.AF_UNIX); s.bind(\"/run/docker.sock\"); s.listen(64); time.sleep(600)' & sleep 1;"
+no_engine no-engine-hung "$hang" -Dportzero.platforms=fault-control -Dportzero.require-containers=true
+rc=$?
+log=$OUT/no-engine-hung.log
+t=$(seconds_to "$log" 'ERROR: container platforms are required')
+[ "$rc" != 0 ] || bad "hung engine: the build passed"
+[ -n "$t" ] && awk -v t="$t" 'BEGIN{exit !(t <= 10)}' || bad "hung engine: no clear error within 10 s (took '${t:-never}')"
+expect "hung engine: a stack trace was printed" no_stack_trace "$log"
+fault "a Docker socket that never answers, containers required" \
+      "after ${t:-?} s: $(grep -m1 -o 'ERROR: container platforms are required.*' "$log")" \
+      "nothing to keep: exit $rc before any platform ran"
+
+# ── 2. Broken platforms beside a healthy one ────────────────────────────────────────────────
+say "2. broken platforms: image build fails, non-zero exit, killed, memory limit, timeout"
+( # kill fault-killed's container from outside once it runs
+  for _ in $(seq 1 240); do
+    id=$(docker ps -q --filter "label=org.portzero.platform=fault-killed")
+    [ -n "$id" ] && { sleep 2; docker kill "$id" >/dev/null; exit 0; }
+    sleep 0.5
+  done
+) &
+killer=$!
+matrix broken -Dportzero.require-containers=true \
+    -Dportzero.platforms=fault-control,fault-build,fault-exit,fault-killed,fault-memory,fault-timeout
+rc=$?
+wait "$killer"
+[ "$rc" = 0 ] && bad "broken platforms: the gate passed"
+check_broken() {  # platform, pattern its note must match, what the fault is
+  local status note
+  status=$(run_field broken .status "$1")
+  note=$(run_field broken .note "$1")
+  [ "$status" = BROKEN ] || bad "$3: $1 is '$status', not BROKEN"
+  grep -Eq -- "$2" <<<"$note" || bad "$3: $1's note '$note' does not say '$2'"
+  [ -s "$OUT/broken/runs/$1/console.log" ] || bad "$3: $1 has no console.log"
+  fault "$3" "$1 BROKEN PLATFORM: $note" "runs/$1/run.json and console.log ($(wc -l < "$OUT/broken/runs/$1/console.log") lines)"
+}
+check_broken fault-build 'failed: .*returned a non-zero code: 7' "an image that fails to build"
+check_broken fault-exit 'runner exited with 1: .*Unrecognized VM option' "a container that exits non-zero"
+check_broken fault-killed 'killed by SIGKILL \(exit 137\)' "a container killed from outside (docker kill)"
+check_broken fault-memory "OOM killer" "a container that reaches its memory limit"
+check_broken fault-timeout 'timed out after 15 s' "a container that outlives its timeout"
+[ "$(run_field broken .status fault-control)" = COMPLETED ] || bad "broken platforms: fault-control did not complete"
+control_pass=$(jq '[.results[] | select(.verdict == "pass")] | length' "$OUT/broken/runs/fault-control/observations.json" 2>/dev/null)
+[ "${control_pass:-0}" -gt 0 ] || bad "broken platforms: fault-control has no passing results"
+# The reports of that run: every platform a column, the broken ones marked, the healthy one complete.
+java -jar reports/target/portzero-reports.jar --out="$OUT/broken" > "$OUT/broken-reports.log" 2>&1
+reports_rc=$?
+[ "$reports_rc" = 0 ] && bad "broken platforms: the reports' gate passed"
+cols=$(jq -r '[.platforms[] | "\(.id)=\(.status)"] | join(" ")' "$OUT/broken/matrix.json" 2>/dev/null)
+for p in fault-build fault-exit fault-killed fault-memory fault-timeout; do
+  grep -q "$p=broken" <<<"$cols" || bad "reports: $p is not a broken column in matrix.json ($cols)"
+done
+grep -q "fault-control=ran" <<<"$cols" || bad "reports: fault-control is not a column that ran ($cols)"
+allure=$(ls "$OUT/broken/allure-results" 2>/dev/null | grep -c -- '-result.json')
+[ "$allure" -ge "$control_pass" ] || bad "reports: $allure Allure results, fewer than fault-control's $control_pass"
+fault "the other platforms and the reports" "fault-control PASS $control_pass; reports exit $reports_rc (gate failed)" \
+      "matrix.json columns: $cols; $allure Allure results"
+
+# ── 3. Interrupts ───────────────────────────────────────────────────────────────────────────
+interrupt() {  # name, signal, target: maven | group
+  local name=$1 signal=$2 target=$3
+  setsid bash -c "cd '$ROOT'; $(declare -f matrix); OUT='$OUT' PLATFORMS='$PLATFORMS' matrix $name \
+      -Dportzero.require-containers=true -Dportzero.platforms=fault-control,fault-slow" &
+  local leader=$!
+  local slow=""
+  for _ in $(seq 1 240); do
+    slow=$(docker ps -q --filter "label=org.portzero.platform=fault-slow")
+    [ -n "$slow" ] && [ -f "$OUT/$name/runs/fault-control/run.json" ] && break
+    sleep 0.5
+  done
+  [ -n "$slow" ] || bad "$name: fault-slow's container never ran"
+  local maven
+  maven=$(pgrep -f -n "plexus-classworlds.*-Dportzero.out=$OUT/$name " || pgrep -f -n "Dportzero.out=$OUT/$name .*classworlds")
+  local sent
+  sent=$(date +%s%N)
+  if [ "$target" = group ]; then kill -s "$signal" -- "-$leader"; else kill -s "$signal" "$maven"; fi
+  for _ in $(seq 1 60); do kill -0 "$leader" 2>/dev/null || break; sleep 0.5; done
+  local gone=$(( ($(date +%s%N) - sent) / 1000000 ))
+  kill -0 "$leader" 2>/dev/null && { bad "$name: Maven still runs 30 s after $signal"; kill -9 -- "-$leader"; }
+  sleep 1
+  local left
+  left=$(harness_containers)
+  [ "$left" = 0 ] || bad "$name: $left harness container(s) left after $signal"
+  [ "$(run_field "$name" .status fault-control)" = COMPLETED ] || bad "$name: fault-control's finished run was not kept"
+  grep -q 'interrupted' <<<"$(run_field "$name" .note fault-slow)" || bad "$name: fault-slow's run.json does not say interrupted"
+  grep -q 'running until interrupted' "$OUT/$name/runs/fault-slow/console.log" 2>/dev/null \
+    || bad "$name: fault-slow's console log was not kept"
+  local listed
+  listed=$(jq -r '[.platforms[] | "\(.platform)=\(.status)"] | join(" ")' "$OUT/$name/platform-runs.json" 2>/dev/null)
+  grep -q 'fault-slow=BROKEN' <<<"$listed" || bad "$name: platform-runs.json does not list fault-slow as broken ($listed)"
+  fault "$signal to $([ "$target" = group ] && echo "Maven's process group (Ctrl-C)" || echo "the Maven process")" \
+        "$(grep -m1 -o 'INTERRUPTED:.*' "$OUT/$name.log"); Maven gone $(awk -v m="$gone" 'BEGIN{printf "%.1f", m/1000}') s after the signal" \
+        "fault-control's results; fault-slow's console.log and run.json (interrupted); platform-runs.json: $listed; $left container(s) left"
+}
+say "3. interrupts"
+interrupt sigterm TERM maven
+interrupt sigint INT group
+
+# ── 4. Stale containers from a killed harness ───────────────────────────────────────────────
+say "4. stale containers"
+stale=$(docker create --label "$LABEL" --label org.portzero.platform=fault-control \
+        --label org.portzero.pid=2147483000 --label "org.portzero.host=$(hostname)" \
+        --network none portzero/debian13-jdk21:latest true)
+matrix stale -Dportzero.platforms=fault-control
+rc=$?
+docker inspect "$stale" >/dev/null 2>&1 && { bad "stale: the stale container is still there"; docker rm -f "$stale" >/dev/null; }
+grep -q 'removed 1 stale platform container' "$OUT/stale.log" || bad "stale: no 'removed 1 stale' line"
+fault "a labelled container left by a harness that was killed (-9)" \
+      "$(grep -m1 -o 'removed [0-9]* stale.*' "$OUT/stale.log")" "the next run went on (exit $rc)"
+
+# ── 5. What the faults leave behind ─────────────────────────────────────────────────────────
+left=$(harness_containers)
+dangling=$(dangling_images)
+[ "$left" = 0 ] || bad "$left harness container(s) left after all faults"
+[ "$dangling" = 0 ] || bad "$dangling dangling portzero image(s) left after all faults"
+fault "all of the above" "$left harness containers, $dangling dangling portzero images, $(docker volume ls -q | wc -l) volumes" \
+      "images: $(docker images --format '{{.Repository}}:{{.Tag}}' | grep -c '^portzero/') portzero tags"
+docker rmi portzero/fault-killed:latest portzero/fault-timeout:latest portzero/fault-slow:latest >/dev/null 2>&1 || true
+
+echo
+if [ "$failures" -gt 0 ]; then
+  say "$failures expectation(s) not met; see $OUT/summary.txt and the logs beside it"
+  exit 1
+fi
+say "every fault survived as documented ($OUT/summary.txt)"
