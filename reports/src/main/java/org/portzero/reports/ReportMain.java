@@ -2,6 +2,7 @@ package org.portzero.reports;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.portzero.reports.allure.AllureReport;
 import org.portzero.reports.allure.MergedAllureResults;
 import org.portzero.reports.diff.BaselineDiff;
 import org.portzero.reports.diff.DiffReport;
+import org.portzero.reports.matrix.MalformedMatrixJson;
 import org.portzero.reports.matrix.Matrix;
 import org.portzero.reports.matrix.MatrixHtml;
 import org.portzero.reports.matrix.MatrixJson;
@@ -80,16 +82,25 @@ public final class ReportMain {
                 + matrix.disagreements() + " rows where platforms disagree → " + out.resolve("matrix.html"));
 
         BaselineDiff diff = null;
+        String badBaseline = null;
         if (!options.baseline().isEmpty()) {
             Path baseline = Path.of(options.baseline());
-            if (!Files.isRegularFile(baseline)) {
-                say("ERROR: baseline " + baseline + " does not exist");
-                return 2;
+            Files.deleteIfExists(out.resolve("diff.json"));
+            Files.deleteIfExists(out.resolve("diff.md"));
+            try {
+                diff = BaselineDiff.between(MatrixJson.read(baseline), matrix);
+                DiffReport.writeJson(diff, out.resolve("diff.json"));
+                Files.writeString(out.resolve("diff.md"), DiffReport.markdown(diff));
+                say("diff against " + baseline + ": " + diff.counts() + " → " + out.resolve("diff.md"));
+            } catch (NoSuchFileException e) {
+                badBaseline = "baseline " + baseline + " does not exist";
+            } catch (MalformedMatrixJson e) {
+                badBaseline = "baseline " + e.getMessage();
             }
-            diff = BaselineDiff.between(MatrixJson.read(baseline), matrix);
-            DiffReport.writeJson(diff, out.resolve("diff.json"));
-            Files.writeString(out.resolve("diff.md"), DiffReport.markdown(diff));
-            say("diff against " + baseline + ": " + diff.counts() + " → " + out.resolve("diff.md"));
+            if (badBaseline != null) {
+                // The other reports are still written; the exit code says the input was bad.
+                say("ERROR: " + badBaseline + " — no diff written");
+            }
         }
 
         if (options.allure()) {
@@ -111,6 +122,10 @@ public final class ReportMain {
             }
         } else {
             say("gate passed: no fail, no broken" + (diff == null ? "" : ", nothing newly failing"));
+        }
+        if (badBaseline != null) {
+            say("ERROR: " + badBaseline);
+            return 2;
         }
         return gate.exitCode();
     }

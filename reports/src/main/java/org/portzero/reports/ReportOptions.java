@@ -27,7 +27,7 @@ public record ReportOptions(Path out, String runs, String baseline, boolean stri
               --strict-diff  a changed observation fails too (exit 4)
               --allure-home  unpacked allure-commandline 2.33.0 (default: unpack it from ~/.m2)
               --allure=false  skip the Allure report (matrix and diff only)
-            exit: 0 ok; 2 bad arguments; 3 a platform has fail or broken; 4 newly failing against the baseline""";
+            exit: 0 ok; 2 bad arguments or a malformed baseline (the other reports are written); 3 a platform has fail or broken; 4 newly failing against the baseline""";
 
     public static ReportOptions parse(String[] args) {
         Map<String, String> values = new HashMap<>();

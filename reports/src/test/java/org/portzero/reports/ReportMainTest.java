@@ -88,6 +88,47 @@ class ReportMainTest {
     }
 
     @Test
+    void a_truncated_run_among_good_ones_is_named_broken_with_its_file_and_line_and_the_others_are_reported(
+            @TempDir Path out) throws Exception {
+        int exit = ReportMain.run(new String[] {"--out=" + out, "--allure=false",
+                "--runs=" + FixtureRuns.runsArgument(FixtureRuns.K618_JDK17, FixtureRuns.TRUNCATED, FixtureRuns.K618_JDK25)});
+        assertThat(exit).isEqualTo(ReportGate.PLATFORM_FAILING);
+        JsonNode platforms = JSON.readTree(out.resolve("matrix.json").toFile()).path("platforms");
+        assertThat(platforms).hasSize(3);
+        assertThat(platforms.get(0).path("status").asText()).isEqualTo("ran");
+        assertThat(platforms.get(0).path("summary").path("total").asInt()).isEqualTo(11);
+        assertThat(platforms.get(2).path("status").asText()).isEqualTo("ran");
+        assertThat(platforms.get(2).path("summary").path("total").asInt()).isEqualTo(11);
+        assertThat(platforms.get(1).path("status").asText()).isEqualTo("broken");
+        assertThat(platforms.get(1).path("note").asText()).contains(
+                FixtureRuns.dir(FixtureRuns.TRUNCATED).resolve("observations.json") + ":311:30: field 'results[4].id': ");
+    }
+
+    @Test
+    void a_malformed_baseline_is_named_with_its_line_and_field_and_every_other_report_is_still_written(@TempDir Path out)
+            throws Exception {
+        Path baseline = Files.writeString(out.resolve("baseline-matrix.json"),
+                "{\n  \"schema\" : \"portzero.matrix\",\n  \"schemaVersion\" : 1,\n  \"generatedAt\" : [\n");
+        Files.writeString(out.resolve("diff.md"), "stale diff from an earlier run");
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream console = System.out;
+        int exit;
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            exit = ReportMain.run(new String[] {"--out=" + out, "--allure=false",
+                    "--runs=" + FixtureRuns.runsArgument(FixtureRuns.K618_JDK17), "--baseline=" + baseline});
+        } finally {
+            System.setOut(console);
+        }
+        assertThat(exit).isEqualTo(2);
+        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("ERROR: baseline " + baseline + ":4:");
+        assertThat(out.resolve("matrix.json")).isRegularFile();
+        assertThat(out.resolve("matrix.html")).isRegularFile();
+        assertThat(out.resolve("diff.md")).as("no stale diff is left to be read").doesNotExist();
+    }
+
+    @Test
     void bad_arguments_and_missing_runs_are_refused(@TempDir Path out) {
         assertThat(ReportMain.run(new String[] {"--out=" + out, "--bogus=1"})).isEqualTo(2);
         assertThat(ReportMain.run(new String[] {"--out=" + out})).isEqualTo(2);

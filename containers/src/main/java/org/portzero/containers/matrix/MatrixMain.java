@@ -7,6 +7,7 @@ import org.portzero.containers.image.PlatformImages;
 import org.portzero.containers.platform.MalformedPlatform;
 import org.portzero.containers.platform.PlatformDefinition;
 import org.portzero.containers.platform.PlatformDefinitionReader;
+import org.portzero.containers.platform.PlatformsFolder;
 import org.portzero.containers.run.ContainerRun;
 import org.portzero.containers.run.HarnessContainers;
 import org.portzero.containers.run.HostRun;
@@ -62,10 +63,20 @@ public final class MatrixMain {
         MatrixPlan plan;
         try {
             PlatformDefinitionReader reader = new PlatformDefinitionReader();
-            List<PlatformDefinition> definitions = new ArrayList<>(reader.readAll(options.platformsHome()));
+            List<PlatformsFolder> folders = new ArrayList<>();
+            folders.add(reader.readEach(options.platformsHome()));
             for (Path dir : options.userPlatformDirs()) {
-                definitions.addAll(reader.readAll(dir.toAbsolutePath()));
+                folders.add(reader.readEach(dir.toAbsolutePath()));
             }
+            List<MalformedPlatform> malformed = folders.stream().flatMap(f -> f.malformed().stream()).toList();
+            if (!malformed.isEmpty()) {
+                // Every malformed file is named at once; the run does not start on a partial matrix.
+                malformed.forEach(e -> say("ERROR: " + e.getMessage()));
+                say(malformed.size() + " malformed platform.yaml file(s); the well-formed ones were: " + String.join(", ",
+                        folders.stream().flatMap(f -> f.definitions().stream()).map(PlatformDefinition::id).toList()));
+                return 2;
+            }
+            List<PlatformDefinition> definitions = folders.stream().flatMap(f -> f.definitions().stream()).toList();
             plan = MatrixPlan.of(definitions, options.buildJavaHome(), options.hostJdks(), options.selection());
         } catch (MalformedPlatform | MatrixPlan.Invalid e) {
             say("ERROR: " + e.getMessage());

@@ -13,10 +13,15 @@ public final class MalformedPlatform extends RuntimeException {
     private final String field;
 
     public MalformedPlatform(Path file, int line, String field, String problem) {
-        super(file + ":" + line + ": field '" + field + "': " + problem);
+        super(file + ":" + line + ": field '" + named(field) + "': " + problem);
         this.file = file;
         this.line = line;
-        this.field = field;
+        this.field = named(field);
+    }
+
+    /** A YAML key may be empty ({@code : x}, an anchor eating the name); it is shown as {@code (no name)}. */
+    private static String named(String field) {
+        return field.isBlank() ? "(no name)" : field;
     }
 
     public Path file() {

@@ -77,22 +77,35 @@ public final class PlatformDefinitionReader {
         this.mapper = new ObjectMapper(factory);
     }
 
-    /** Every platform in {@code dir}: one sub-folder per platform, each with a platform.yaml. */
+    /** Every platform in {@code dir}: one sub-folder per platform, each with a platform.yaml; the first malformed one throws. */
     public List<PlatformDefinition> readAll(Path dir) {
+        return readEach(dir).definitionsOrThrow();
+    }
+
+    /**
+     * Every platform.yaml in {@code dir}, each accepted or refused on its own: a malformed file is
+     * listed with its file, line and field, and the well-formed ones are still read.
+     */
+    public PlatformsFolder readEach(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new MalformedPlatform(dir, 0, "(folder)", "no such platforms folder");
         }
         List<PlatformDefinition> definitions = new ArrayList<>();
+        List<MalformedPlatform> malformed = new ArrayList<>();
         try (Stream<Path> children = Files.list(dir)) {
             for (Path folder : children.sorted().toList()) {
                 if (Files.isRegularFile(folder.resolve(FILE_NAME))) {
-                    definitions.add(read(folder));
+                    try {
+                        definitions.add(read(folder));
+                    } catch (MalformedPlatform refused) {
+                        malformed.add(refused);
+                    }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return definitions;
+        return new PlatformsFolder(dir, definitions, malformed);
     }
 
     /** The platform declared in {@code folder/platform.yaml}. */
@@ -192,9 +205,10 @@ public final class PlatformDefinitionReader {
     private static MalformedPlatform syntaxError(Path file, JsonProcessingException e, Map<String, Integer> lines) {
         JsonLocation location = e.getLocation();
         int line = location == null ? 0 : location.getLineNr();
-        Matcher duplicate = Pattern.compile("Duplicate field '([^']+)'").matcher(e.getOriginalMessage());
+        Matcher duplicate = Pattern.compile("Duplicate field '([^']*)'").matcher(e.getOriginalMessage());
         if (duplicate.find()) {
-            return new MalformedPlatform(file, line, duplicate.group(1), "appears twice");
+            String name = duplicate.group(1);
+            return new MalformedPlatform(file, line, name.isBlank() ? "(no name)" : name, "appears twice");
         }
         String field = lines.entrySet().stream()
                 .filter(entry -> entry.getValue() <= line)
@@ -347,6 +361,9 @@ public final class PlatformDefinitionReader {
                 if (!(value.isTextual() || value.isIntegralNumber())) {
                     throw error(field, "expected a string or an integer, found " + kind(value));
                 }
+                KnownSysctls.problem(entry.getKey(), value.asText()).ifPresent(problem -> {
+                    throw error(field, problem);
+                });
                 sysctls.put(entry.getKey(), value.asText());
             }
             return sysctls;
@@ -440,6 +457,9 @@ public final class PlatformDefinitionReader {
         private void rejectUnknown(ObjectNode node, String prefix, Set<String> known) {
             for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
                 String name = it.next();
+                if (name.isBlank()) {
+                    throw new MalformedPlatform(file, line(prefix + name), prefix + "(no name)", "a field without a name");
+                }
                 if (!known.contains(name)) {
                     throw error(prefix + name, "unknown field; known fields: " + String.join(", ", known.stream().sorted().toList()));
                 }

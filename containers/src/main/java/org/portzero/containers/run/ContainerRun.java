@@ -96,7 +96,8 @@ public final class ContainerRun implements PlatformRun {
                 note = exitCause(docker, containerId, exit) + lastLine(directory.consoleLog());
             }
             if (note.isEmpty() && tally.isEmpty()) {
-                note = "runner wrote no readable observations.json" + (copyProblem.isEmpty() ? "" : " (" + copyProblem + ")");
+                note = "runner wrote no readable observations.json: " + directory.whyNoTally()
+                        + (copyProblem.isEmpty() ? "" : " (" + copyProblem + ")");
             }
             return new RunOutcome(platform.id(), "container", platform.description(), Optional.of(imageTag),
                     status, note, Optional.ofNullable(exit), wall, tally, phases);

@@ -70,7 +70,7 @@ public final class HostRun implements PlatformRun {
             int exit = process.exitValue();
             RunStatus status = exit == 0 && tally.isPresent() ? RunStatus.COMPLETED : RunStatus.BROKEN;
             String note = exit != 0 ? "runner exited with " + exit
-                    : tally.isEmpty() ? "runner wrote no readable observations.json" : "";
+                    : tally.isEmpty() ? "runner wrote no readable observations.json: " + directory.whyNoTally() : "";
             return directory.finish(new RunOutcome(platformId, "host", description(), Optional.empty(), status, note,
                     Optional.of(exit), wall, tally));
         } catch (IOException e) {

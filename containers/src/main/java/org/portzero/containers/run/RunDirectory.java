@@ -65,14 +65,22 @@ public record RunDirectory(Path path) {
         }
     }
 
-    /** Writes run.json: how the run ended and how long it took. */
     /** The verdict counts of the run's observations.json; empty (and a console note) when unreadable. */
     public java.util.Optional<VerdictTally> tally() {
         try {
             return VerdictTally.read(observations());
         } catch (IOException e) {
-            appendToConsole("unreadable observations.json: " + e.getMessage());
+            appendToConsole("unreadable observations.json: " + e.getMessage()); // names the file and the line
             return java.util.Optional.empty();
+        }
+    }
+
+    /** Why observations.json gives no tally ({@code FILE:LINE: what}, or that it is missing); empty when it does. */
+    public String whyNoTally() {
+        try {
+            return VerdictTally.read(observations()).isPresent() ? "" : "no " + observations();
+        } catch (IOException e) {
+            return e.getMessage();
         }
     }
 

@@ -1,5 +1,7 @@
 package org.portzero.containers.run;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -40,12 +42,27 @@ public record VerdictTally(Map<Verdict, Integer> counts, List<String> gateFailin
         this(counts, gateFailing, wallMillis, List.of());
     }
 
-    /** Reads {@code observations.json}; empty when the file is missing. */
+    /**
+     * Reads {@code observations.json}; empty when the file is missing. A damaged file is an
+     * IOException whose message names the file and the line ({@code FILE:LINE: what}) or the field.
+     */
     public static Optional<VerdictTally> read(Path observations) throws IOException {
         if (!Files.isRegularFile(observations)) {
             return Optional.empty();
         }
-        return Optional.of(parse(JSON.readTree(observations.toFile())));
+        JsonNode root;
+        try {
+            root = JSON.readTree(observations.toFile());
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new IOException(observations + ":" + (at == null ? 0 : at.getLineNr()) + ": "
+                    + e.getOriginalMessage().lines().findFirst().orElse("not JSON"), e);
+        }
+        try {
+            return Optional.of(parse(root));
+        } catch (IOException e) {
+            throw new IOException(observations + ": " + e.getMessage(), e);
+        }
     }
 
     static VerdictTally parse(JsonNode root) throws IOException {
@@ -56,13 +73,15 @@ public record VerdictTally(Map<Verdict, Integer> counts, List<String> gateFailin
         Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
         List<String> failing = new ArrayList<>();
         List<String> flaky = new ArrayList<>();
-        for (JsonNode result : results) {
+        for (int i = 0; i < results.size(); i++) {
+            JsonNode result = results.get(i);
             String text = result.path("verdict").asText("");
             Verdict verdict;
             try {
                 verdict = Verdict.valueOf(text.toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IOException("result " + result.path("id").asText("?") + " has an unknown verdict '" + text + "'");
+                throw new IOException("field 'results[" + i + "].verdict': result " + result.path("id").asText("?")
+                        + " has an unknown verdict '" + text + "'");
             }
             counts.merge(verdict, 1, Integer::sum);
             if (verdict.failsTheGate() || verdict == Verdict.FLAKY) {

@@ -185,6 +185,33 @@ class PlatformDefinitionReaderTest {
     }
 
     @Test
+    void sysctlsMustBeNamespacedKnownAndWithinTheirDomain() throws IOException {
+        MalformedPlatform hostWide = reject("s1", base("s1") + "sysctls:\n  vm.swappiness: 10\n");
+        assertEquals("sysctls.vm.swappiness", hostWide.field(), hostWide.getMessage());
+        assertEquals(5, hostWide.line(), hostWide.getMessage());
+        assertTrue(hostWide.getMessage().contains("not a namespaced sysctl"), hostWide.getMessage());
+
+        MalformedPlatform typo = reject("s2", base("s2") + "sysctls:\n  net.ipv4.ip_local_port_rnage: \"1 2\"\n");
+        assertEquals("sysctls.net.ipv4.ip_local_port_rnage", typo.field(), typo.getMessage());
+        assertTrue(typo.getMessage().contains("not a sysctl portzero knows"), typo.getMessage());
+
+        MalformedPlatform backwards = reject("s3", base("s3") + "sysctls:\n  net.ipv4.ip_local_port_range: \"40063 40000\"\n");
+        assertTrue(backwards.getMessage().contains("not a port range"), backwards.getMessage());
+        MalformedPlatform notASwitch = reject("s4", base("s4") + "sysctls:\n  net.ipv6.bindv6only: 2\n");
+        assertTrue(notASwitch.getMessage().contains("expected 0 or 1"), notASwitch.getMessage());
+
+        assertEquals(Map.of("fs.mqueue.msg_max", "10", "net.ipv6.conf.eth0.disable_ipv6", "1"),
+                parse("s5", base("s5") + "sysctls:\n  fs.mqueue.msg_max: 10\n  net.ipv6.conf.eth0.disable_ipv6: 1\n").sysctls());
+    }
+
+    @Test
+    void aFieldWithoutANameIsNamedAsSuch() {
+        MalformedPlatform anchored = reject("a", base("a") + "&x: 1\n");
+        assertEquals("(no name)", anchored.field(), anchored.getMessage());
+        assertEquals(4, anchored.line(), anchored.getMessage());
+    }
+
+    @Test
     void inconsistentFieldsAreRejected() {
         MalformedPlatform idMismatch = reject("folder", """
                 id: other

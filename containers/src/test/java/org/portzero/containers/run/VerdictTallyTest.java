@@ -49,6 +49,19 @@ class VerdictTallyTest {
     }
 
     @Test
+    void aTruncatedObservationsFileIsAnErrorNamingTheFileAndLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("observations.json"),
+                "{\"results\":[\n {\"id\":\"a.b.c\",\"verdict\":\"pass\"},\n {\"id\":\"a.b.d\",\"verd");
+        IOException truncated = assertThrows(IOException.class, () -> VerdictTally.read(file));
+        assertTrue(truncated.getMessage().startsWith(file + ":3: "), truncated.getMessage());
+
+        java.nio.file.Files.writeString(file, "{\"results\":[{\"id\":\"a.b.c\",\"verdict\":\"pass\"},{\"id\":\"a.b.d\",\"verdict\":7}]}");
+        IOException unknown = assertThrows(IOException.class, () -> VerdictTally.read(file));
+        assertTrue(unknown.getMessage().startsWith(file + ": field 'results[1].verdict': "), unknown.getMessage());
+    }
+
+    @Test
     void theGateFailsOnBrokenPlatformsAndFailingChecksOnly() {
         VerdictTally clean = new VerdictTally(Map.of(Verdict.PASS, 5, Verdict.XFAIL, 1, Verdict.SKIP, 2), List.of(), 1000);
         VerdictTally failing = new VerdictTally(Map.of(Verdict.FAIL, 1), List.of("a.b.c FAIL"), 1000);

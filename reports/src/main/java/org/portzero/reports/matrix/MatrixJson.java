@@ -1,20 +1,34 @@
 package org.portzero.reports.matrix;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.portzero.reports.run.JsonFault;
 
 /**
  * Reads and writes {@code matrix.json}. Reading accepts unknown fields (a newer minor addition)
- * but refuses another schema or a newer schema version.
+ * but refuses another schema or a newer schema version, broken JSON, a field twice, a value of
+ * the wrong type, a missing required field (every one the diff reads: rows, their ids and cells,
+ * each cell's verdict) and a check id twice — each as a {@link MalformedMatrixJson} naming the
+ * file, the line and the field.
  */
 public final class MatrixJson {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectReader READER = JSON.readerFor(Matrix.class)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private MatrixJson() {
     }
@@ -24,15 +38,102 @@ public final class MatrixJson {
     }
 
     public static Matrix read(Path file) throws IOException {
-        Matrix matrix = JSON.readValue(file.toFile(), Matrix.class);
-        if (!Matrix.SCHEMA.equals(matrix.schema()) || matrix.schemaVersion() > Matrix.SCHEMA_VERSION) {
-            throw new IOException(file + " is " + matrix.schema() + " v" + matrix.schemaVersion()
-                    + ", this build reads " + Matrix.SCHEMA + " up to v" + Matrix.SCHEMA_VERSION);
+        byte[] content = Files.readAllBytes(file);
+        Matrix matrix;
+        try {
+            matrix = READER.readValue(content);
+        } catch (JsonProcessingException e) {
+            throw new MalformedMatrixJson(JsonFault.of(file, e, "(file)"));
         }
+        if (matrix == null) {
+            throw new MalformedMatrixJson(new JsonFault(file, 1, 0, "(file)", "expected a " + Matrix.SCHEMA + " object, found null"));
+        }
+        new Checks(file, content).matrix(matrix);
         return matrix;
     }
 
     static ObjectMapper mapper() {
         return JSON;
+    }
+
+    /** The checks Jackson's mapping leaves to us: required fields and distinct check ids. */
+    private static final class Checks {
+        private final Path file;
+        private final byte[] content;
+        private Map<String, Integer> lines;
+
+        Checks(Path file, byte[] content) {
+            this.file = file;
+            this.content = content;
+        }
+
+        void matrix(Matrix matrix) throws MalformedMatrixJson {
+            if (!Matrix.SCHEMA.equals(matrix.schema())) {
+                throw fault("schema", "is " + quoted(matrix.schema()) + ", this build reads " + Matrix.SCHEMA);
+            }
+            if (matrix.schemaVersion() < 1 || matrix.schemaVersion() > Matrix.SCHEMA_VERSION) {
+                throw fault("schemaVersion", "is " + matrix.schemaVersion() + ", this build reads " + Matrix.SCHEMA
+                        + " v1 to v" + Matrix.SCHEMA_VERSION);
+            }
+            required("generatedAt", matrix.generatedAt());
+            required("platforms", matrix.platforms());
+            for (int i = 0; i < matrix.platforms().size(); i++) {
+                PlatformColumn column = required("platforms[" + i + "]", matrix.platforms().get(i));
+                required("platforms[" + i + "].id", column.id());
+            }
+            required("families", matrix.families());
+            required("rows", matrix.rows());
+            Map<String, Integer> rowOf = new HashMap<>();
+            for (int i = 0; i < matrix.rows().size(); i++) {
+                String at = "rows[" + i + "]";
+                MatrixRow row = required(at, matrix.rows().get(i));
+                required(at + ".id", row.id());
+                Integer earlier = rowOf.putIfAbsent(row.id(), i);
+                if (earlier != null) {
+                    throw fault(at + ".id", "check id " + row.id() + " appears twice (also rows[" + earlier + "])");
+                }
+                required(at + ".cells", row.cells());
+                for (Map.Entry<String, MatrixCell> cell : row.cells().entrySet()) {
+                    String cellAt = at + ".cells." + cell.getKey();
+                    required(cellAt, cell.getValue());
+                    String verdict = required(cellAt + ".verdict", cell.getValue().verdict());
+                    if (!Verdicts.ORDER.contains(verdict)) {
+                        throw fault(cellAt + ".verdict", quoted(verdict) + " is not a verdict (" + String.join(", ", Verdicts.ORDER) + ")");
+                    }
+                }
+            }
+        }
+
+        private <T> T required(String field, T value) throws MalformedMatrixJson {
+            if (value == null) {
+                throw fault(field, "required, found null or nothing");
+            }
+            return value;
+        }
+
+        private MalformedMatrixJson fault(String field, String problem) {
+            return new MalformedMatrixJson(new JsonFault(file, lineOf(field), 0, field, problem));
+        }
+
+        /** The line of {@code field}, or of its nearest enclosing field present in the file. */
+        private int lineOf(String field) {
+            if (lines == null) {
+                lines = JsonFault.lines(content);
+            }
+            String key = field;
+            while (!key.isEmpty()) {
+                Integer line = lines.get(key);
+                if (line != null) {
+                    return line;
+                }
+                int cut = Math.max(key.lastIndexOf('.'), key.lastIndexOf('['));
+                key = cut < 0 ? "" : key.substring(0, cut);
+            }
+            return 1;
+        }
+
+        private static String quoted(String text) {
+            return text == null ? "nothing" : "'" + text + "'";
+        }
     }
 }
