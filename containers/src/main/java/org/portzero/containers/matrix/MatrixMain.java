@@ -48,7 +48,22 @@ public final class MatrixMain {
     }
 
     public static void main(String[] args) {
+        if (Boolean.getBoolean("portzero.stop-with-parent")) {
+            stopWithParent();
+        }
         System.exit(run(MatrixOptions.from(System.getProperties())));
+    }
+
+    /**
+     * Maven forks the matrix and does not pass SIGTERM on: when the build that started it is
+     * gone, the matrix stops too (exit 143), and its shutdown hooks remove the containers and
+     * keep what finished.
+     */
+    private static void stopWithParent() {
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
+            say("the build that started the platform matrix (pid " + parent.pid() + ") is gone: stopping");
+            System.exit(143);
+        }));
     }
 
     static synchronized void say(String line) {

@@ -78,6 +78,9 @@ public final class ContainerRun implements PlatformRun {
                     // it may have exited meanwhile
                 }
             }
+            if (containers.stopping()) {
+                return null;   // the harness is stopping: salvage() has kept what there is
+            }
             long exited = System.nanoTime();
             phases.put("running", (exited - started) / 1_000_000);
             String copyProblem = copyOut(docker, containerId);
@@ -110,7 +113,9 @@ public final class ContainerRun implements PlatformRun {
             try {
                 container.stop();
             } catch (RuntimeException e) {
-                directory.appendToConsole("could not remove container " + containerId + ": " + e.getMessage());
+                if (!containers.stopping()) {
+                    directory.appendToConsole("could not remove container " + containerId + ": " + e.getMessage());
+                }
             }
             if (containerId != null) {
                 containers.removed(containerId);
@@ -180,6 +185,9 @@ public final class ContainerRun implements PlatformRun {
     public RunOutcome run() {
         Map<String, Long> phases = new LinkedHashMap<>();
         RunOutcome outcome = runContainer(phases);
+        if (outcome == null) {
+            return RunOutcome.broken(platform.id(), "container", platform.description(), "interrupted");
+        }
         return directory.finish(outcome.withPhases(phases));
     }
 

@@ -28,6 +28,7 @@ public final class HarnessContainers {
     private final Consumer<String> log;
     /** Running containers, each with what to save from it should the harness be stopped. */
     private final Map<String, Runnable> live = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
     private final String host = hostName();
 
     public HarnessContainers(DockerClient docker, Consumer<String> log) {
@@ -98,7 +99,13 @@ public final class HarnessContainers {
         live.remove(containerId);
     }
 
+    /** True once the JVM is stopping: runs must not record what the removal does to their containers. */
+    public boolean stopping() {
+        return stopping;
+    }
+
     private void removeLive() {
+        stopping = true;
         for (Map.Entry<String, Runnable> container : live.entrySet()) {
             String id = container.getKey();
             try {
