@@ -55,13 +55,15 @@ seconds_to() {
 seconds_from_mvn() { awk -v pat="$2" '$0 ~ pat {printf "%.1f", $1; exit}' "$1"; }
 run_field() { jq -r "$2" "$OUT/$1/runs/$3/run.json" 2>/dev/null; }
 no_stack_trace() { ! grep -Eq '^[ 0-9.]+\s+at [a-z]+\.|Exception:|^[ 0-9.]+\s+[a-z.]+Exception' "$1"; }
-harness_containers() { docker ps -aq --filter "label=$LABEL" | wc -l; }
-dangling_images() { docker images -q --filter dangling=true --filter label=org.portzero.platform | wc -l; }
+# containers of the fault platforms (a concurrent build's own platforms are not ours to count)
+harness_containers() { docker ps -a --filter "label=$LABEL" --format '{{.Label "org.portzero.platform"}}' | grep -c '^fault-'; }
+dangling_images() { docker images -q --filter dangling=true --filter label=org.portzero.platform | sort; }
 
 command -v jq >/dev/null || { say "jq is required"; exit 2; }
 [ -f reports/target/portzero-reports.jar ] || { say "build first: mvn -B verify (reports/target/portzero-reports.jar is missing)"; exit 2; }
 docker info >/dev/null 2>&1 || { say "a running Docker engine is required"; exit 2; }
 [ "$(id -u)" = 0 ] || { say "root is required (unshare -m hides the Docker socket)"; exit 2; }
+dangling_before=$(dangling_images)
 
 # ── 1. No Docker engine ─────────────────────────────────────────────────────────────────────
 # A private mount namespace with an empty /run: no /var/run/docker.sock, as on a machine without
@@ -191,7 +193,7 @@ interrupt() {  # name, signal, target: maven | group
   listed=$(jq -r '[.platforms[] | "\(.platform)=\(.status)"] | join(" ")' "$OUT/$name/platform-runs.json" 2>/dev/null)
   grep -q 'fault-slow=BROKEN' <<<"$listed" || bad "$name: platform-runs.json does not list fault-slow as broken ($listed)"
   fault "$signal to $([ "$target" = group ] && echo "Maven's process group (Ctrl-C)" || echo "the Maven process")" \
-        "$(grep -m1 -o 'INTERRUPTED:.*' "$OUT/$name.log"); Maven gone $(awk -v m="$gone" 'BEGIN{printf "%.1f", m/1000}') s after the signal" \
+        "Maven gone $(awk -v m="$gone" 'BEGIN{printf "%.1f", m/1000}') s after the signal; runs/fault-slow/run.json: $(run_field "$name" .note fault-slow)" \
         "fault-control's results; fault-slow's console.log and run.json (interrupted); platform-runs.json: $listed; $left container(s) left"
 }
 say "3. interrupts"
@@ -212,10 +214,11 @@ fault "a labelled container left by a harness that was killed (-9)" \
 
 # ── 5. What the faults leave behind ─────────────────────────────────────────────────────────
 left=$(harness_containers)
-dangling=$(dangling_images)
+# dangling images the faults made (older ones may belong to a build still using them)
+dangling=$(comm -13 <(echo "$dangling_before") <(dangling_images) | grep -c .)
 [ "$left" = 0 ] || bad "$left harness container(s) left after all faults"
-[ "$dangling" = 0 ] || bad "$dangling dangling portzero image(s) left after all faults"
-fault "all of the above" "$left harness containers, $dangling dangling portzero images, $(docker volume ls -q | wc -l) volumes" \
+[ "$dangling" = 0 ] || bad "$dangling dangling portzero image(s) made by the faults were left"
+fault "all of the above" "$left harness containers, $dangling new dangling portzero images, $(docker volume ls -q | wc -l) volumes" \
       "images: $(docker images --format '{{.Repository}}:{{.Tag}}' | grep -c '^portzero/') portzero tags"
 docker rmi portzero/fault-killed:latest portzero/fault-timeout:latest portzero/fault-slow:latest >/dev/null 2>&1 || true
 

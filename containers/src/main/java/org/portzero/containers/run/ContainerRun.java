@@ -176,7 +176,7 @@ public final class ContainerRun implements PlatformRun {
         } catch (IOException | RuntimeException e) {
             note += "; its console log could not be saved (" + e.getMessage() + ")";
         }
-        directory.appendToConsole("[portzero] " + note);
+        directory.appendToConsole(note);
         directory.writeRecord(new RunOutcome(platform.id(), "container", platform.description(), Optional.of(imageTag),
                 RunStatus.BROKEN, note, Optional.empty(), (System.nanoTime() - start) / 1_000_000, directory.tally()));
     }
