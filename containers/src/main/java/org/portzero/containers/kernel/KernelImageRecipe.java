@@ -55,23 +55,26 @@ public final class KernelImageRecipe {
 
     static String dockerfile(String guestImage, String kernel, long guestSeconds) {
         return """
-                # The guest's root: the JDK image, busybox for /init, packed as an initramfs.
+                # The guest's root: the JDK image, busybox for /init, packed as an initramfs. Only the
+                # two scripts it needs are copied, so editing guest-boot or fetch-kernel does not repack
+                # it; this stage is the same for every kernel.
                 FROM %1$s AS guest
                 USER root
-                COPY kernel/ /portzero-kernel/
+                COPY kernel/guest-init kernel/pack-guest /portzero-kernel/
                 RUN apt-get update \\
                  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends busybox-static cpio \\
                  && rm -rf /var/lib/apt/lists/* \\
                  && sh /portzero-kernel/pack-guest
 
-                # The host side: QEMU (10 or newer) and the kernel, in the same JDK image.
+                # The host side: QEMU (10 or newer), the packed guest root, then the kernel — the layers
+                # every kernel shares first, so a further kernel adds only its own.
                 FROM %1$s
                 USER root
                 COPY kernel/install-qemu /opt/portzero/kernel-scripts/install-qemu
                 RUN sh /opt/portzero/kernel-scripts/install-qemu
+                COPY --from=guest /guest.cpio /opt/portzero/kernel/guest.cpio
                 COPY kernel/ /opt/portzero/kernel-scripts/
                 RUN sh /opt/portzero/kernel-scripts/fetch-kernel %2$s
-                COPY --from=guest /guest.cpio /opt/portzero/kernel/guest.cpio
                 ENV PORTZERO_GUEST_SECONDS=%3$d PORTZERO_GUEST_MEMORY=%4$d PORTZERO_GUEST_CPUS=%5$d
                 USER portzero
                 ENTRYPOINT ["/opt/portzero/kernel-scripts/guest-boot"]
