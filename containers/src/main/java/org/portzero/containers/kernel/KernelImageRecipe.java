@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The image of a kernel platform: the guest platform's JDK image plus {@code qemu-system-x86},
- * one Debian kernel ({@code vmlinuz} of a {@code linux-image-*-cloud-amd64}) and the JDK image's
+ * The image of a kernel platform: the guest platform's JDK image plus {@code qemu-system-x86} 10 or
+ * newer ({@code install-qemu}: from bookworm-backports on bookworm, whose 7.2 breaks 6.12 guests),
+ * one Debian kernel ({@code vmlinuz} of a {@code linux-image-*-cloud-amd64}, or of the package it
+ * depends on that holds it: {@code fetch-kernel}) and the JDK image's
  * own root packed as an initramfs (with {@code busybox-static} and the {@code guest-init} script
  * as {@code /init}). Its entrypoint, {@code guest-boot}, boots that kernel under QEMU (TCG) and
  * runs the ordinary runner command in the guest, and unpacks the results the guest frames on its
@@ -27,7 +29,7 @@ import java.util.Map;
 public final class KernelImageRecipe {
 
     /** The scripts copied into the build context, from this package's resources. */
-    static final List<String> SCRIPTS = List.of("guest-init", "guest-boot", "pack-guest", "fetch-kernel");
+    static final List<String> SCRIPTS = List.of("guest-init", "guest-boot", "pack-guest", "fetch-kernel", "install-qemu");
     /** Seconds left to the harness between the guest's limit and the platform's timeout. */
     static final long HARNESS_MARGIN_SECONDS = 30;
     /** The guest's memory; the platform's container needs about 1.5 GiB more (QEMU, initrd copy). */
@@ -53,24 +55,26 @@ public final class KernelImageRecipe {
 
     static String dockerfile(String guestImage, String kernel, long guestSeconds) {
         return """
-                # The guest's root: the JDK image, busybox for /init, packed as an initramfs.
+                # The guest's root: the JDK image, busybox for /init, packed as an initramfs. Only the
+                # two scripts it needs are copied, so editing guest-boot or fetch-kernel does not repack
+                # it; this stage is the same for every kernel.
                 FROM %1$s AS guest
                 USER root
-                COPY kernel/ /portzero-kernel/
+                COPY kernel/guest-init kernel/pack-guest /portzero-kernel/
                 RUN apt-get update \\
                  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends busybox-static cpio \\
                  && rm -rf /var/lib/apt/lists/* \\
                  && sh /portzero-kernel/pack-guest
 
-                # The host side: QEMU and the kernel, in the same JDK image.
+                # The host side: QEMU (10 or newer), the packed guest root, then the kernel — the layers
+                # every kernel shares first, so a further kernel adds only its own.
                 FROM %1$s
                 USER root
-                RUN apt-get update \\
-                 && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends qemu-system-x86 cpio \\
-                 && rm -rf /var/lib/apt/lists/*
+                COPY kernel/install-qemu /opt/portzero/kernel-scripts/install-qemu
+                RUN sh /opt/portzero/kernel-scripts/install-qemu
+                COPY --from=guest /guest.cpio /opt/portzero/kernel/guest.cpio
                 COPY kernel/ /opt/portzero/kernel-scripts/
                 RUN sh /opt/portzero/kernel-scripts/fetch-kernel %2$s
-                COPY --from=guest /guest.cpio /opt/portzero/kernel/guest.cpio
                 ENV PORTZERO_GUEST_SECONDS=%3$d PORTZERO_GUEST_MEMORY=%4$d PORTZERO_GUEST_CPUS=%5$d
                 USER portzero
                 ENTRYPOINT ["/opt/portzero/kernel-scripts/guest-boot"]
