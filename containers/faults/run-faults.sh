@@ -72,44 +72,43 @@ no_engine() {  # name, how to fake /run, extra mvn args
   local name=$1 fake=$2
   shift 2
   unshare -m --propagation private bash -c "mount -t tmpfs tmpfs /run && $fake
-    cd '$ROOT' && $(declare -f matrix); OUT='$OUT' PLATFORMS='$PLATFORMS' matrix $name $*"
+    cd '$ROOT' && $(declare -f matrix); OUT='$OUT' PLATFORMS='$PLATFORMS' matrix $name $*
+    r=\$?; [ -n \"\$!\" ] && kill \$! 2>/dev/null; exit \$r"
+}
+# engine_fault <name> <what> <fake /run> <line the user must see within 10 s> <mvn args...>
+# Runs the matrix with no engine (as faked), checks the line, its time and that no stack trace
+# was printed; sets rc and log for checks of its own.
+engine_fault() {
+  local name=$1 what=$2 fake=$3 line=$4
+  shift 4
+  no_engine "$name" "$fake" "$@"
+  rc=$?
+  log=$OUT/$name.log
+  local t
+  t=$(seconds_to "$log" "$line")
+  [ -n "$t" ] && awk -v t="$t" 'BEGIN{exit !(t <= 10)}' || bad "$what: no '$line' within 10 s (took '${t:-never}')"
+  expect "$what: a stack trace was printed" no_stack_trace "$log"
+  saw="${t:-?} s after the matrix started ($(seconds_from_mvn "$log" "$line") s after mvn): $(grep -m1 -o "$line.*" "$log")"
 }
 say "1. no Docker engine"
-no_engine no-engine-required ":" -Dportzero.platforms=fault-control -Dportzero.require-containers=true
-rc=$?
-log=$OUT/no-engine-required.log
-t=$(seconds_to "$log" 'ERROR: container platforms are required')
+required='ERROR: container platforms are required'
+engine_fault no-engine-required "no engine, containers required" ":" "$required" \
+    -Dportzero.platforms=fault-control -Dportzero.require-containers=true
 [ "$rc" != 0 ] || bad "no engine, containers required: the build passed"
-[ -n "$t" ] && awk -v t="$t" 'BEGIN{exit !(t <= 10)}' || bad "no engine, containers required: no clear error within 10 s (took '${t:-never}')"
-expect "no engine, containers required: a stack trace was printed" no_stack_trace "$log"
-fault "no Docker engine, -Dportzero.require-containers=true" \
-      "${t:-?} s after the matrix started ($(seconds_from_mvn "$log" 'ERROR: container') s after mvn): $(grep -m1 -o 'ERROR: container platforms are required.*' "$log")" \
-      "nothing to keep: exit $rc before any platform ran"
+fault "no Docker engine, -Dportzero.require-containers=true" "$saw" "nothing to keep: exit $rc before any platform ran"
 
-no_engine no-engine-host ":" -Dportzero.platforms=host,fault-control
-rc=$?
-log=$OUT/no-engine-host.log
-t=$(seconds_to "$log" 'CONTAINER PLATFORMS SKIPPED')
+engine_fault no-engine-host "no engine" ":" 'CONTAINER PLATFORMS SKIPPED' -Dportzero.platforms=host,fault-control
 [ "$rc" = 0 ] || bad "no engine: the host-only run failed (exit $rc)"
-[ -n "$t" ] && awk -v t="$t" 'BEGIN{exit !(t <= 10)}' || bad "no engine: no banner within 10 s (took '${t:-never}')"
 [ "$(run_field no-engine-host .status host)" = COMPLETED ] || bad "no engine: the host platform did not complete"
-expect "no engine: a stack trace was printed" no_stack_trace "$log"
-fault "no Docker engine (no socket)" \
-      "${t:-?} s after the matrix started ($(seconds_from_mvn "$log" 'CONTAINER PLATFORMS') s after mvn): $(grep -m1 -o 'CONTAINER PLATFORMS SKIPPED.*' "$log")" \
+fault "no Docker engine (no socket)" "$saw" \
       "the host platform's run ($(run_field no-engine-host '.verdicts.PASS' host) pass), exit $rc"
 
 # A socket that accepts connections and never answers: discovery must give up, not hang.
-hang="python3 -c 'import socket,time; s=socket.socket(socket.AF_UNIX); s.bind(\"/run/docker.sock\"); s.listen(64); time.sleep(600)' & sleep 1;"
-no_engine no-engine-hung "$hang" -Dportzero.platforms=fault-control -Dportzero.require-containers=true
-rc=$?
-log=$OUT/no-engine-hung.log
-t=$(seconds_to "$log" 'ERROR: container platforms are required')
+hang="python3 -c 'import socket,time; s=socket.socket(socket.AF_UNIX); s.bind(\"/run/docker.sock\"); s.listen(64); time.sleep(120)' </dev/null >/dev/null 2>&1 & sleep 1;"
+engine_fault no-engine-hung "hung engine" "$hang" "$required" \
+    -Dportzero.platforms=fault-control -Dportzero.require-containers=true
 [ "$rc" != 0 ] || bad "hung engine: the build passed"
-[ -n "$t" ] && awk -v t="$t" 'BEGIN{exit !(t <= 10)}' || bad "hung engine: no clear error within 10 s (took '${t:-never}')"
-expect "hung engine: a stack trace was printed" no_stack_trace "$log"
-fault "a Docker socket that never answers, containers required" \
-      "${t:-?} s after the matrix started ($(seconds_from_mvn "$log" 'ERROR: container') s after mvn): $(grep -m1 -o 'ERROR: container platforms are required.*' "$log")" \
-      "nothing to keep: exit $rc before any platform ran"
+fault "a Docker socket that never answers, containers required" "$saw" "nothing to keep: exit $rc before any platform ran"
 
 # ── 2. Broken platforms beside a healthy one ────────────────────────────────────────────────
 say "2. broken platforms: image build fails, non-zero exit, killed, memory limit, timeout"
