@@ -1,5 +1,8 @@
 package org.portzero.reports.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,13 +17,30 @@ import java.util.stream.Stream;
 
 /**
  * Which run directories a report merges: the ones named with {@code --runs=DIR,DIR}
- * ({@code -Dportzero.runs}), else every directory under {@code <out>/runs/}, sorted by name.
+ * ({@code -Dportzero.runs}), else the platforms the last matrix run lists in
+ * {@code <out>/platform-runs.json} (so directories of earlier runs with other platforms stay
+ * out), else every directory under {@code <out>/runs/}, sorted by name.
  * Two named directories with the same name (runs from two machines both called {@code host})
  * must be renamed by the caller: platform ids are the directory names and must be distinct.
  */
 public final class RunSelection {
 
+    /** What the platform matrix writes beside {@code runs/}: the platforms it ran, in order. */
+    static final String MATRIX_RECORD = "platform-runs.json";
+
     private RunSelection() {
+    }
+
+    private static List<String> lastMatrix(Path record) {
+        try {
+            List<String> ids = new ArrayList<>();
+            for (JsonNode platform : new ObjectMapper().readTree(record.toFile()).path("platforms")) {
+                ids.add(platform.path("platform").asText());
+            }
+            return ids;
+        } catch (IOException e) {
+            throw new IllegalArgumentException(record + " is not readable: " + e.getMessage(), e);
+        }
     }
 
     public static List<Path> of(String runs, Path out) {
@@ -28,6 +48,14 @@ public final class RunSelection {
         if (runs != null && !runs.isBlank()) {
             Arrays.stream(runs.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                     .map(Path::of).forEach(dirs::add);
+        } else if (Files.isRegularFile(out.resolve(MATRIX_RECORD))) {
+            // the platforms of the last matrix run, not leftovers of earlier runs with other platforms
+            for (String id : lastMatrix(out.resolve(MATRIX_RECORD))) {
+                Path dir = out.resolve("runs").resolve(id);
+                if (Files.isDirectory(dir)) {
+                    dirs.add(dir);
+                }
+            }
         } else {
             Path root = out.resolve("runs");
             if (Files.isDirectory(root)) {
