@@ -1,7 +1,5 @@
 package org.portzero.reports.allure;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.portzero.reports.run.MatrixRecord;
 import org.portzero.reports.run.PlatformRun;
 
 /**
@@ -50,18 +49,11 @@ public final class AllureEnvironment {
     }
 
     private static String dockerEngine(Path out) {
-        Path record = out.resolve("platform-runs.json");
-        if (Files.isRegularFile(record)) {
-            try {
-                JsonNode engine = new ObjectMapper().readTree(record.toFile()).path("engine");
-                if (!engine.isMissingNode() && !engine.isNull()) {
-                    return engine.asText();
-                }
-            } catch (IOException e) {
-                return "unknown (platform-runs.json unreadable)";
-            }
+        try {
+            return MatrixRecord.in(out).map(MatrixRecord::engine).orElse("not recorded");
+        } catch (IllegalArgumentException e) {
+            return "unknown (platform-runs.json unreadable)";
         }
-        return "not recorded";
     }
 
     private static String escape(String s, boolean key) {

@@ -1,8 +1,5 @@
 package org.portzero.reports.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +9,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -25,32 +23,19 @@ import java.util.stream.Stream;
  */
 public final class RunSelection {
 
-    /** What the platform matrix writes beside {@code runs/}: the platforms it ran, in order. */
-    static final String MATRIX_RECORD = "platform-runs.json";
-
     private RunSelection() {
-    }
-
-    private static List<String> lastMatrix(Path record) {
-        try {
-            List<String> ids = new ArrayList<>();
-            for (JsonNode platform : new ObjectMapper().readTree(record.toFile()).path("platforms")) {
-                ids.add(platform.path("platform").asText());
-            }
-            return ids;
-        } catch (IOException e) {
-            throw new IllegalArgumentException(record + " is not readable: " + e.getMessage(), e);
-        }
     }
 
     public static List<Path> of(String runs, Path out) {
         List<Path> dirs = new ArrayList<>();
-        if (runs != null && !runs.isBlank()) {
+        boolean named = runs != null && !runs.isBlank();
+        Optional<MatrixRecord> lastMatrix = named ? Optional.empty() : MatrixRecord.in(out);
+        if (named) {
             Arrays.stream(runs.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                     .map(Path::of).forEach(dirs::add);
-        } else if (Files.isRegularFile(out.resolve(MATRIX_RECORD))) {
+        } else if (lastMatrix.isPresent()) {
             // the platforms of the last matrix run, not leftovers of earlier runs with other platforms
-            for (String id : lastMatrix(out.resolve(MATRIX_RECORD))) {
+            for (String id : lastMatrix.get().platformIds()) {
                 Path dir = out.resolve("runs").resolve(id);
                 if (Files.isDirectory(dir)) {
                     dirs.add(dir);

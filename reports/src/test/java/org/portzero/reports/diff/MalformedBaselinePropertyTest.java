@@ -8,12 +8,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.portzero.reports.DamageTally;
 import org.portzero.reports.FixtureRuns;
 import org.portzero.reports.JsonMutation;
 import org.portzero.reports.ReportGate;
@@ -42,7 +41,7 @@ class MalformedBaselinePropertyTest {
     static Path dir;
 
     private static String valid;
-    private static final Map<JsonMutation.Damage, int[]> outcomes = new EnumMap<>(JsonMutation.Damage.class);
+    private static final DamageTally outcomes = new DamageTally("accepted", "refused");
 
     @BeforeAll
     static void baseline() throws IOException {
@@ -54,7 +53,7 @@ class MalformedBaselinePropertyTest {
 
     @AfterAll
     static void printOutcomes() {
-        System.out.println("[MalformedBaselinePropertyTest] accepted/refused per damage: " + describe());
+        System.out.println("[MalformedBaselinePropertyTest] accepted/refused per damage: " + outcomes);
     }
 
     @Test
@@ -70,23 +69,23 @@ class MalformedBaselinePropertyTest {
                         BaselineDiff diff = BaselineDiff.between(baseline, CURRENT);
                         DiffReport.markdown(diff);
                         ReportGate.of(CURRENT, diff, true);
-                        count(first.damage(), 0);
+                        outcomes.count(first.damage(), false);
                     } catch (MalformedMatrixJson refused) {
                         int lineCount = text.split("\n", -1).length;
                         assertThat(refused.getMessage()).as(recipe).startsWith(file + ":" + refused.fault().line() + ":");
                         assertThat(refused.fault().line()).as(recipe + ": " + refused.getMessage()).isBetween(1, lineCount);
                         assertThat(refused.fault().field()).as(recipe + ": " + refused.getMessage()).isNotBlank();
-                        count(first.damage(), 1);
+                        outcomes.count(first.damage(), true);
                     } catch (IOException | RuntimeException other) {
                         fail(recipe + ": " + other + " escaped for a baseline starting\n"
                                 + text.substring(0, Math.min(400, text.length())), other);
                     }
                 });
-        int accepted = outcomes.values().stream().mapToInt(c -> c[0]).sum();
-        int refused = outcomes.values().stream().mapToInt(c -> c[1]).sum();
-        assertThat(accepted).as("damaged baselines still read: %s", describe()).isPositive();
-        assertThat(refused).as("damaged baselines refused: %s", describe()).isPositive();
-        assertThat(outcomes.get(JsonMutation.Damage.TRUNCATE)[1]).as("truncations refused: %s", describe()).isPositive();
+        int accepted = outcomes.read();
+        int refused = outcomes.refused();
+        assertThat(accepted).as("damaged baselines still read: %s", outcomes).isPositive();
+        assertThat(refused).as("damaged baselines refused: %s", outcomes).isPositive();
+        assertThat(outcomes.refused(JsonMutation.Damage.TRUNCATE)).as("truncations refused: %s", outcomes).isPositive();
     }
 
     @Test
@@ -98,18 +97,5 @@ class MalformedBaselinePropertyTest {
                 () -> MatrixJson.read(file));
         assertThat(refused.getMessage()).matches(java.util.regex.Pattern.quote(file + ":" + line + ":")
                 + " field 'rows\\[0\\]\\.cells\\.[a-z0-9-]+\\.verdict': required, found null or nothing");
-    }
-
-    private static synchronized void count(JsonMutation.Damage damage, int refused) {
-        outcomes.computeIfAbsent(damage, d -> new int[2])[refused]++;
-    }
-
-    private static String describe() {
-        StringBuilder out = new StringBuilder();
-        int accepted = outcomes.values().stream().mapToInt(c -> c[0]).sum();
-        int refused = outcomes.values().stream().mapToInt(c -> c[1]).sum();
-        out.append(accepted).append(" accepted, ").append(refused).append(" refused;");
-        outcomes.forEach((d, c) -> out.append(' ').append(d).append(' ').append(c[0]).append('/').append(c[1]));
-        return out.toString();
     }
 }

@@ -8,14 +8,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.portzero.reports.DamageTally;
 import org.portzero.reports.FixtureRuns;
 import org.portzero.reports.JsonMutation;
 import org.portzero.reports.ReportGate;
@@ -47,7 +46,7 @@ class MalformedObservationsPropertyTest {
     static Path runs;
 
     private static String valid;
-    private static final Map<JsonMutation.Damage, int[]> outcomes = new EnumMap<>(JsonMutation.Damage.class);
+    private static final DamageTally outcomes = new DamageTally("read", "broken");
 
     @BeforeAll
     static void runDirectories() throws IOException {
@@ -62,7 +61,7 @@ class MalformedObservationsPropertyTest {
 
     @AfterAll
     static void printOutcomes() {
-        System.out.println("[MalformedObservationsPropertyTest] read/broken per damage: " + describe());
+        System.out.println("[MalformedObservationsPropertyTest] read/broken per damage: " + outcomes);
     }
 
     @Test
@@ -101,27 +100,15 @@ class MalformedObservationsPropertyTest {
                             assertThat(column.note()).as(recipe).isEqualTo(note);
                         }
                         assertThat(matrix.rows().stream().map(MatrixRow::id)).as(recipe).doesNotContain("");
-                        count(first.damage(), damaged.broken() ? 1 : 0);
+                        outcomes.count(first.damage(), damaged.broken());
                     } catch (IOException | RuntimeException other) {
                         fail(recipe + ": " + other + " escaped", other);
                     }
                 });
-        int intact = outcomes.values().stream().mapToInt(c -> c[0]).sum();
-        int broken = outcomes.values().stream().mapToInt(c -> c[1]).sum();
-        assertThat(intact).as("damage the reader need not refuse: %s", describe()).isPositive();
-        assertThat(broken).as("damage reported broken: %s", describe()).isPositive();
-        assertThat(outcomes.get(JsonMutation.Damage.TRUNCATE)[1]).as("truncations broken: %s", describe()).isPositive();
-    }
-
-    private static synchronized void count(JsonMutation.Damage damage, int broken) {
-        outcomes.computeIfAbsent(damage, d -> new int[2])[broken]++;
-    }
-
-    private static String describe() {
-        StringBuilder out = new StringBuilder();
-        out.append(outcomes.values().stream().mapToInt(c -> c[0]).sum()).append(" read, ")
-                .append(outcomes.values().stream().mapToInt(c -> c[1]).sum()).append(" broken;");
-        outcomes.forEach((d, c) -> out.append(' ').append(d).append(' ').append(c[0]).append('/').append(c[1]));
-        return out.toString();
+        int intact = outcomes.read();
+        int broken = outcomes.refused();
+        assertThat(intact).as("damage the reader need not refuse: %s", outcomes).isPositive();
+        assertThat(broken).as("damage reported broken: %s", outcomes).isPositive();
+        assertThat(outcomes.refused(JsonMutation.Damage.TRUNCATE)).as("truncations broken: %s", outcomes).isPositive();
     }
 }
