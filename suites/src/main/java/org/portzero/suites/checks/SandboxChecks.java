@@ -124,10 +124,13 @@ public final class SandboxChecks {
     }
 
     private Judgement readOnly(Trace trace) throws IOException {
-        Optional<String> root = mount("/").map(f -> f[3]);
-        boolean ro = root.map(o -> Arrays.asList(o.split(",")).contains("ro")).orElse(false);
-        return Judgement.check(ro, "/ " + root.orElse("not mounted"), "/ ro", "the root filesystem is mounted "
-                + root.orElse("(not found)"));
+        Optional<String[]> root = mount("/");
+        boolean ro = root.map(f -> Arrays.asList(f[3].split(",")).contains("ro")).orElse(false);
+        // The outcome names the type and the ro/rw flag only: the full options carry per-container
+        // overlay paths, which would make every platform "disagree" in the matrix.
+        String outcome = root.map(f -> "/ " + f[2] + (ro ? " ro" : " rw")).orElse("/ not mounted");
+        return Judgement.check(ro, outcome, "/ ro", "the root filesystem is mounted "
+                + root.map(f -> f[2] + " " + f[3]).orElse("(not found)"));
     }
 
     /** The mount options of the filesystem mounted at {@code mountPoint}, the last one mounted there. */
