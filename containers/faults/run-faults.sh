@@ -168,7 +168,9 @@ interrupt() {  # name, signal, target: maven | group
   local slow=""
   for _ in $(seq 1 240); do
     slow=$(docker ps -q --filter "label=org.portzero.platform=fault-slow")
-    [ -n "$slow" ] && [ -f "$OUT/$name/runs/fault-control/run.json" ] && break
+    # signal only once fault-slow has said something: a console log kept is then checkable
+    [ -n "$slow" ] && [ -f "$OUT/$name/runs/fault-control/run.json" ] \
+      && docker logs "$slow" 2>&1 | grep -q 'running until interrupted' && break
     sleep 0.5
   done
   [ -n "$slow" ] || bad "$name: fault-slow's container never ran"
