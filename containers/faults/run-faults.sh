@@ -158,6 +158,10 @@ allure=$(ls "$OUT/broken/allure-results" 2>/dev/null | grep -c -- '-result.json'
 fault "the other platforms and the reports" "fault-control PASS $control_pass; reports exit $reports_rc (gate failed)" \
       "matrix.json columns: $cols; $allure Allure results"
 
+# Is the matrix JVM that Maven forked for $OUT/<name> still running?
+matrix_running() {
+  pgrep -f "portzero.containers.matrix.MatrixMain" | xargs -r ps -o args= -p | grep -q -- "-Dportzero.out=$OUT/$1 "
+}
 # ── 3. Interrupts ───────────────────────────────────────────────────────────────────────────
 interrupt() {  # name, signal, target: maven | group
   local name=$1 signal=$2 target=$3
@@ -179,10 +183,13 @@ interrupt() {  # name, signal, target: maven | group
   local sent
   sent=$(date +%s%N)
   if [ "$target" = group ]; then kill -s "$signal" -- "-$leader"; else kill -s "$signal" "$maven"; fi
-  for _ in $(seq 1 60); do kill -0 "$leader" 2>/dev/null || break; sleep 0.5; done
+  for _ in $(seq 1 300); do kill -0 "$leader" 2>/dev/null || break; sleep 0.1; done
   local gone=$(( ($(date +%s%N) - sent) / 1000000 ))
   kill -0 "$leader" 2>/dev/null && { bad "$name: Maven still runs 30 s after $signal"; kill -9 -- "-$leader"; }
-  sleep 1
+  # Maven forks the matrix: its shutdown hooks (containers removed, records written) may outlast Maven
+  for _ in $(seq 1 300); do matrix_running "$name" || break; sleep 0.1; done
+  local done_ms=$(( ($(date +%s%N) - sent) / 1000000 ))
+  matrix_running "$name" && bad "$name: the platform matrix still runs 30 s after $signal"
   local left
   left=$(harness_containers)
   [ "$left" = 0 ] || bad "$name: $left harness container(s) left after $signal"
@@ -192,9 +199,14 @@ interrupt() {  # name, signal, target: maven | group
     || bad "$name: fault-slow's console log was not kept"
   local listed
   listed=$(jq -r '[.platforms[] | "\(.platform)=\(.status)"] | join(" ")' "$OUT/$name/platform-runs.json" 2>/dev/null)
+  if [ ! -f "$OUT/$name/platform-runs.json" ]; then
+    bad "$name: no platform-runs.json"
+  elif [ -z "$listed" ]; then
+    bad "$name: platform-runs.json unreadable ($(wc -c <"$OUT/$name/platform-runs.json") bytes)"
+  fi
   grep -q 'fault-slow=BROKEN' <<<"$listed" || bad "$name: platform-runs.json does not list fault-slow as broken ($listed)"
   fault "$signal to $([ "$target" = group ] && echo "Maven's process group (Ctrl-C)" || echo "the Maven process")" \
-        "Maven gone $(awk -v m="$gone" 'BEGIN{printf "%.1f", m/1000}') s after the signal; runs/fault-slow/run.json: $(run_field "$name" .note fault-slow)" \
+        "Maven gone $(awk -v m="$gone" 'BEGIN{printf "%.1f", m/1000}') s after the signal, the matrix's clean-up done after $(awk -v m="$done_ms" 'BEGIN{printf "%.1f", m/1000}') s; runs/fault-slow/run.json: $(run_field "$name" .note fault-slow)" \
         "fault-control's results; fault-slow's console.log and run.json (interrupted); platform-runs.json: $listed; $left container(s) left"
 }
 say "3. interrupts"

@@ -1,13 +1,11 @@
 package org.portzero.containers.matrix;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import org.portzero.containers.run.RecordFile;
 import org.portzero.containers.run.RunOutcome;
 import org.portzero.containers.run.RunStatus;
 import org.portzero.containers.run.VerdictTally;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -104,8 +102,7 @@ public final class MatrixReport {
             platforms.add(p);
         }
         matrix.put("platforms", platforms);
-        Files.createDirectories(file.getParent());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), matrix);
+        RecordFile.write(file, matrix);
     }
 
     static String seconds(long millis) {

@@ -1,8 +1,5 @@
 package org.portzero.containers.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,8 +19,6 @@ public record RunDirectory(Path path) {
     public static final String CONSOLE_LOG = "console.log";
     public static final String OBSERVATIONS = "observations.json";
     public static final String RUN_RECORD = "run.json";
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public static RunDirectory of(Path runsDir, String platformId) {
         return new RunDirectory(runsDir.resolve(platformId));
@@ -111,8 +106,7 @@ public record RunDirectory(Path path) {
         outcome.tally().ifPresent(t -> t.counts().forEach((verdict, n) -> counts.put(verdict.name(), n)));
         record.put("verdicts", counts);
         try {
-            Files.createDirectories(path);
-            JSON.writeValue(path.resolve(RUN_RECORD).toFile(), record);
+            RecordFile.write(path.resolve(RUN_RECORD), record);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
