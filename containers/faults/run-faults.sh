@@ -57,6 +57,9 @@ run_field() { jq -r "$2" "$OUT/$1/runs/$3/run.json" 2>/dev/null; }
 no_stack_trace() { ! grep -Eq '^[ 0-9.]+\s+at [a-z]+\.|Exception:|^[ 0-9.]+\s+[a-z.]+Exception' "$1"; }
 # containers of the fault platforms (a concurrent build's own platforms are not ours to count)
 harness_containers() { docker ps -a --filter "label=$LABEL" --format '{{.Label "org.portzero.platform"}}' | grep -c '^fault-'; }
+# Is the matrix JVM that Maven forked for $OUT/<name> still running? (Maven's own command line
+# names the out directory too, but not the matrix's main class after it.)
+matrix_running() { pgrep -f -- "-Dportzero.out=$OUT/$1 .*portzero.containers.matrix.MatrixMain" >/dev/null; }
 dangling_images() { docker images -q --filter dangling=true --filter label=org.portzero.platform | sort; }
 
 command -v jq >/dev/null || { say "jq is required"; exit 2; }
@@ -158,10 +161,6 @@ allure=$(ls "$OUT/broken/allure-results" 2>/dev/null | grep -c -- '-result.json'
 fault "the other platforms and the reports" "fault-control PASS $control_pass; reports exit $reports_rc (gate failed)" \
       "matrix.json columns: $cols; $allure Allure results"
 
-# Is the matrix JVM that Maven forked for $OUT/<name> still running?
-matrix_running() {
-  pgrep -f "portzero.containers.matrix.MatrixMain" | xargs -r ps -o args= -p | grep -q -- "-Dportzero.out=$OUT/$1 "
-}
 # ── 3. Interrupts ───────────────────────────────────────────────────────────────────────────
 interrupt() {  # name, signal, target: maven | group
   local name=$1 signal=$2 target=$3
@@ -203,8 +202,9 @@ interrupt() {  # name, signal, target: maven | group
     bad "$name: no platform-runs.json"
   elif [ -z "$listed" ]; then
     bad "$name: platform-runs.json unreadable ($(wc -c <"$OUT/$name/platform-runs.json") bytes)"
+  elif ! grep -q 'fault-slow=BROKEN' <<<"$listed"; then
+    bad "$name: platform-runs.json does not list fault-slow as broken ($listed)"
   fi
-  grep -q 'fault-slow=BROKEN' <<<"$listed" || bad "$name: platform-runs.json does not list fault-slow as broken ($listed)"
   fault "$signal to $([ "$target" = group ] && echo "Maven's process group (Ctrl-C)" || echo "the Maven process")" \
         "Maven gone $(awk -v m="$gone" 'BEGIN{printf "%.1f", m/1000}') s after the signal, the matrix's clean-up done after $(awk -v m="$done_ms" 'BEGIN{printf "%.1f", m/1000}') s; runs/fault-slow/run.json: $(run_field "$name" .note fault-slow)" \
         "fault-control's results; fault-slow's console.log and run.json (interrupted); platform-runs.json: $listed; $left container(s) left"

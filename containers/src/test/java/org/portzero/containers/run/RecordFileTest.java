@@ -33,9 +33,9 @@ class RecordFileTest {
             while (writing.get() || reads == 0) {
                 try {
                     JsonNode read = JSON.readTree(Files.readString(file));
-                    if (read == null || read.path("platforms").size() != 200) {
-                        damaged.add(read == null || read.isMissingNode() ? "an empty file"
-                                : "a record of " + read.path("platforms").size() + " platforms");
+                    int listed = read.path("platforms").size();
+                    if (listed != 200) {
+                        damaged.add(read.isMissingNode() ? "an empty file" : "a record of " + listed + " platforms");
                     }
                     reads++;
                 } catch (NoSuchFileException e) {
