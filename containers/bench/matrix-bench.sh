@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Wall time of the default platform matrix, cold and warm, and the per-platform overhead
 # (container create -> results copied out, minus the runner's own wallMillis).
-# Not a timed test: it prints figures for the README.
+# Not a timed test: it prints figures for docs/PERFORMANCE.md.
 #
 #   containers/bench/matrix-bench.sh [--cold] [-n WARM_RUNS] [-- extra mvn args]
 #

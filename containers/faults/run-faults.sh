@@ -104,7 +104,7 @@ engine_fault no-engine-host "no engine" ":" 'CONTAINER PLATFORMS SKIPPED' -Dport
 [ "$rc" = 0 ] || bad "no engine: the host-only run failed (exit $rc)"
 [ "$(run_field no-engine-host .status host)" = COMPLETED ] || bad "no engine: the host platform did not complete"
 fault "no Docker engine (no socket)" "$saw" \
-      "the host platform's run ($(run_field no-engine-host '.verdicts.PASS' host) pass), exit $rc"
+      "the host platform's run ($(run_field no-engine-host '.verdicts.pass' host) pass), exit $rc"
 
 # A socket that accepts connections and never answers: discovery must give up, not hang.
 hang="python3 -c 'import socket,time; s=socket.socket(socket.AF_UNIX); s.bind(\"/run/docker.sock\"); s.listen(64); time.sleep(120)' </dev/null >/dev/null 2>&1 & sleep 1;"

@@ -32,14 +32,17 @@ final class ExampleScaling {
         long start = System.nanoTime();
         int exit = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dportzero.examples=" + examples, "-jar", runnerJar.toString(), "--out", runOut.toString())
-                .redirectErrorStream(true).redirectOutput(runOut.resolve("console.log").toFile()).start().waitFor();
+                .redirectErrorStream(true).redirectOutput(new org.portzero.model.RunLayout(runOut).consoleLog().toFile()).start().waitFor();
         double wall = (System.nanoTime() - start) / 1e9;
         if (exit != 0) {
             throw new IllegalStateException("runner exited " + exit + "; see " + runOut.resolve("console.log"));
         }
-        String json = Files.readString(runOut.resolve("observations.json"));
-        var m = java.util.regex.Pattern.compile("\"wallMillis\"\\s*:\\s*(\\d+)").matcher(json);
-        double runner = m.find() ? Long.parseLong(m.group(1)) / 1000.0 : Double.NaN;
+        org.portzero.model.Observations observations =
+                org.portzero.model.ObservationsFile.read(new org.portzero.model.RunLayout(runOut).observations());
+        if (!observations.intact()) {
+            throw new IllegalStateException("runner left no whole observations.json: " + observations.damageNote().orElse(""));
+        }
+        double runner = observations.wallMillis() / 1000.0;
         MicroRun.say(String.format("runner, %d examples: %.1f s (runner %.1f s)", examples, wall, runner));
         return new ExampleRun(examples, wall, runner);
     }

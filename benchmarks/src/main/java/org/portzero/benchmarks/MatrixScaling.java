@@ -1,7 +1,10 @@
 package org.portzero.benchmarks;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.portzero.model.PlatformRunsRecord;
+import org.portzero.model.RunLayout;
+import org.portzero.model.RunRecord;
+import org.portzero.model.RunStatus;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +88,7 @@ final class MatrixScaling {
                 "-Dportzero.require-containers=true",
                 "-Dportzero.parallel=2",
                 "-cp", System.getProperty("java.class.path"),
-                "org.portzero.containers.matrix.MatrixMain"));
+                org.portzero.containers.matrix.MatrixMain.class.getName()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(runOut.resolve("matrix.log").toFile());
         pb.environment().put("TESTCONTAINERS_RYUK_DISABLED", "true");
@@ -94,19 +97,16 @@ final class MatrixScaling {
         long start = System.nanoTime();
         int exit = pb.start().waitFor();
         double wall = (System.nanoTime() - start) / 1e9;
-        Path runs = runOut.resolve("platform-runs.json");
-        if (!Files.exists(runs)) {
-            throw new IllegalStateException("matrix " + label + " exited " + exit + " without platform-runs.json; see "
-                    + runOut.resolve("matrix.log"));
-        }
-        JsonNode json = new ObjectMapper().readTree(runs.toFile());
+        PlatformRunsRecord record = PlatformRunsRecord.in(runOut).orElseThrow(() -> new IllegalStateException(
+                "matrix " + label + " exited " + exit + " without " + RunLayout.PLATFORM_RUNS + "; see "
+                        + runOut.resolve("matrix.log")));
         List<Double> each = new ArrayList<>();
-        for (JsonNode p : json.get("platforms")) {
-            if (!p.path("status").asText().equals("COMPLETED")) {
-                throw new IllegalStateException("platform " + p.path("platform").asText() + " did not complete in "
-                        + label + ": " + p.path("note").asText() + "; see " + runOut.resolve("matrix.log"));
+        for (RunRecord p : record.platforms()) {
+            if (p.status() != RunStatus.COMPLETED) {
+                throw new IllegalStateException("platform " + p.platform() + " did not complete in "
+                        + label + ": " + p.note() + "; see " + runOut.resolve("matrix.log"));
             }
-            each.add(p.path("wallMillis").asDouble() / 1000);
+            each.add(p.wallMillis() / 1000.0);
         }
         MicroRun.say(String.format("matrix %s: %d platform(s) in %.1f s (exit %d: the gate's verdict, not timed)",
                 label, platforms, wall, exit));

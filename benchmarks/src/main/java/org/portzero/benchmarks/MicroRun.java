@@ -61,7 +61,7 @@ public final class MicroRun {
             for (Transport t : Transport.values()) {
                 for (String mode : List.of("explicit", "bind0")) {
                     boolean slow = t == Transport.TCP && mode.equals("bind0");
-                    // TCP bind(0) to the last port takes the kernel minutes (see README): the C loop
+                    // TCP bind(0) to the last port takes the kernel minutes (see docs/PERFORMANCE.md): the C loop
                     // shows that once; the layers only with the part exhaust-tcp-bind0.
                     boolean layers = !slow || parts.contains("exhaust-tcp-bind0");
                     int rounds = slow ? 1 : EXHAUST_ROUNDS;

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The Markdown the README's Performance section is made from: medians, ratios to the C loop, targets. */
+/** The Markdown docs/PERFORMANCE.md is made from: medians, ratios to the C loop, targets. */
 final class PerformanceTable {
 
     private PerformanceTable() {

@@ -8,7 +8,6 @@ import org.portzero.reports.diff.DiffKind;
 import org.portzero.reports.matrix.Matrix;
 import org.portzero.reports.matrix.MatrixRow;
 import org.portzero.reports.matrix.PlatformColumn;
-import org.portzero.reports.matrix.Verdicts;
 
 /**
  * The build gate, decided after every report is written: a platform with a {@code fail} or
@@ -45,8 +44,8 @@ public record ReportGate(List<String> reasons, int exitCode) {
             }
             for (MatrixRow row : matrix.rows()) {
                 var cell = row.cells().get(p.id());
-                if (cell != null && Verdicts.failing(cell.verdict())) {
-                    reasons.add(cell.verdict() + " on " + p.id() + ": " + row.id() + " — "
+                if (cell != null && cell.verdict().failsTheGate()) {
+                    reasons.add(cell.verdict().id() + " on " + p.id() + ": " + row.id() + " — "
                             + oneLine(cell.message() == null ? cell.outcome() : cell.message()));
                 }
             }

@@ -11,7 +11,7 @@ import org.portzero.reports.allure.AllureReport;
 import org.portzero.reports.allure.MergedAllureResults;
 import org.portzero.reports.diff.BaselineDiff;
 import org.portzero.reports.diff.DiffReport;
-import org.portzero.reports.matrix.MalformedMatrixJson;
+import org.portzero.model.MalformedInput;
 import org.portzero.reports.matrix.Matrix;
 import org.portzero.reports.matrix.MatrixHtml;
 import org.portzero.reports.matrix.MatrixJson;
@@ -94,7 +94,7 @@ public final class ReportMain {
                 say("diff against " + baseline + ": " + diff.counts() + " → " + out.resolve("diff.md"));
             } catch (NoSuchFileException e) {
                 badBaseline = "baseline " + baseline + " does not exist";
-            } catch (MalformedMatrixJson e) {
+            } catch (MalformedInput e) {
                 badBaseline = "baseline " + e.getMessage();
             }
             if (badBaseline != null) {

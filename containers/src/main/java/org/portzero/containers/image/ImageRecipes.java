@@ -27,7 +27,7 @@ public final class ImageRecipes {
     /** The recipe for a platform that builds an image (not a variant sharing one). */
     public static ImageRecipe forPlatform(PlatformDefinition platform) {
         if (platform.kernel().isPresent()) {
-            return org.portzero.containers.kernel.KernelImageRecipe.forPlatform(platform);
+            return KernelImageRecipe.forPlatform(platform);
         }
         if (platform.image() instanceof ImageSource.Base base) {
             if (platform.jdkHome().isPresent()) {

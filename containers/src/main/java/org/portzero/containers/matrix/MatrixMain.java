@@ -4,14 +4,15 @@ import com.github.dockerjava.api.DockerClient;
 import org.portzero.containers.image.BaseImages;
 import org.portzero.containers.image.ImageOutcome;
 import org.portzero.containers.image.PlatformImages;
-import org.portzero.containers.platform.MalformedPlatform;
+import org.portzero.model.MalformedInput;
 import org.portzero.containers.platform.PlatformDefinition;
 import org.portzero.containers.platform.PlatformDefinitionReader;
 import org.portzero.containers.platform.PlatformsFolder;
+import org.portzero.model.RunLayout;
 import org.portzero.containers.run.ContainerRun;
 import org.portzero.containers.run.HarnessContainers;
 import org.portzero.containers.run.HostRun;
-import org.portzero.containers.run.RunDirectory;
+import org.portzero.containers.run.RunOutput;
 import org.portzero.containers.run.RunOutcome;
 
 import java.io.IOException;
@@ -83,7 +84,7 @@ public final class MatrixMain {
             for (Path dir : options.userPlatformDirs()) {
                 folders.add(reader.readEach(dir.toAbsolutePath()));
             }
-            List<MalformedPlatform> malformed = folders.stream().flatMap(f -> f.malformed().stream()).toList();
+            List<MalformedInput> malformed = folders.stream().flatMap(f -> f.malformed().stream()).toList();
             if (!malformed.isEmpty()) {
                 // Every malformed file is named at once; the run does not start on a partial matrix.
                 malformed.forEach(e -> say("ERROR: " + e.getMessage()));
@@ -93,7 +94,7 @@ public final class MatrixMain {
             }
             List<PlatformDefinition> definitions = folders.stream().flatMap(f -> f.definitions().stream()).toList();
             plan = MatrixPlan.of(definitions, options.buildJavaHome(), options.hostJdks(), options.selection());
-        } catch (MalformedPlatform | MatrixPlan.Invalid e) {
+        } catch (MalformedInput | MatrixPlan.Invalid e) {
             say("ERROR: " + e.getMessage());
             return 2;
         }
@@ -114,7 +115,7 @@ public final class MatrixMain {
         if (!plan.containers().isEmpty() && !engine.available()) {
             if (options.requireContainers()) {
                 say("ERROR: container platforms are required (portzero.require-containers=true) but " + engine.summary());
-                say("Start a Docker engine (see README, Platforms → Troubleshooting) and run again.");
+                say("Start a Docker engine (see docs/PLATFORMS.md, Troubleshooting) and run again.");
                 return 3;
             }
             banner("CONTAINER PLATFORMS SKIPPED: " + engine.summary(),
@@ -135,7 +136,7 @@ public final class MatrixMain {
         try {
             for (HostPlatform host : plan.hosts()) {
                 HostRun run = new HostRun(host.id(), host.javaHome(), options.runnerJar(),
-                        RunDirectory.of(options.runsDir(), host.id()), HOST_TIMEOUT);
+                        RunOutput.of(options.runsDir(), host.id()), HOST_TIMEOUT);
                 pending.put(host.id(), pool.submit(() -> interruption.finished(announce(run.run(), idWidth))));
             }
             if (engine.available() && !plan.containers().isEmpty()) {
@@ -149,7 +150,7 @@ public final class MatrixMain {
                     ImageOutcome image = images.ensure(platform, plan.known());
                     if (image instanceof ImageOutcome.Ready ready) {
                         ContainerRun run = new ContainerRun(platform, ready.tag(), options.runnerJar(),
-                                RunDirectory.of(options.runsDir(), platform.id()), containers);
+                                RunOutput.of(options.runsDir(), platform.id()), containers);
                         pending.put(platform.id(), pool.submit(() -> interruption.finished(announce(run.run(), idWidth))));
                     } else {
                         immediate.add(interruption.finished(
@@ -229,10 +230,10 @@ public final class MatrixMain {
             say("INTERRUPTED: " + finished.size() + " of " + ids.size() + " platform(s) finished; their results stay in "
                     + options.runsDir() + "; running containers are being removed");
             try {
-                MatrixReport.write(options.out().resolve("platform-runs.json"), started,
+                MatrixReport.write(options.out(), started,
                         (System.nanoTime() - start) / 1_000_000, "interrupted", outcomes);
             } catch (IOException | RuntimeException e) {
-                say("could not write platform-runs.json: " + e.getMessage());
+                say("could not write " + RunLayout.PLATFORM_RUNS + ": " + e.getMessage());
             }
         }
     }
@@ -244,7 +245,7 @@ public final class MatrixMain {
 
     /** A platform whose image is missing: skipped by design, or broken (its run dir says why). */
     private static RunOutcome unavailable(PlatformDefinition platform, ImageOutcome.Unavailable image, MatrixOptions options) {
-        RunDirectory directory = RunDirectory.of(options.runsDir(), platform.id());
+        RunOutput directory = RunOutput.of(options.runsDir(), platform.id());
         if (image.skipped()) {
             try {
                 if (Files.exists(directory.path())) {
@@ -281,9 +282,9 @@ public final class MatrixMain {
             say(MatrixReport.line(outcome, idWidth));
         }
         try {
-            MatrixReport.write(options.out().resolve("platform-runs.json"), started, wallMillis, engine.summary(), outcomes);
+            MatrixReport.write(options.out(), started, wallMillis, engine.summary(), outcomes);
         } catch (IOException e) {
-            say("could not write platform-runs.json: " + e.getMessage());
+            say("could not write " + RunLayout.PLATFORM_RUNS + ": " + e.getMessage());
         }
         List<String> flaky = MatrixReport.flaky(outcomes);
         if (!flaky.isEmpty()) {

@@ -51,7 +51,7 @@ public record MatrixOptions(
     }
 
     public Path runsDir() {
-        return out.resolve("runs");
+        return org.portzero.model.RunLayout.runs(out);
     }
 
     public Path imagesDir() {

@@ -1,7 +1,7 @@
 package org.portzero.containers.matrix;
 
 import org.portzero.containers.platform.ImageSource;
-import org.portzero.containers.platform.MalformedPlatform;
+import org.portzero.model.MalformedInput;
 import org.portzero.containers.platform.PlatformDefinition;
 import org.portzero.containers.platform.PlatformDefinitionReader;
 
@@ -60,20 +60,20 @@ public record MatrixPlan(List<HostPlatform> hosts, List<PlatformDefinition> cont
         Map<String, PlatformDefinition> known = new LinkedHashMap<>();
         for (PlatformDefinition definition : definitions) {
             if (definition.id().equals(HostPlatform.BUILD_JDK_ID) || definition.id().startsWith(HostPlatform.BUILD_JDK_ID + "-")) {
-                throw new MalformedPlatform(definition.folder().resolve(PlatformDefinitionReader.FILE_NAME),
+                throw new MalformedInput(definition.folder().resolve(PlatformDefinitionReader.FILE_NAME),
                         PlatformDefinitionReader.lineOf(definition, "id"), "id",
                         "'host' and 'host-*' name host platforms; choose another id");
             }
             PlatformDefinition earlier = known.put(definition.id(), definition);
             if (earlier != null) {
-                throw new MalformedPlatform(definition.folder().resolve(PlatformDefinitionReader.FILE_NAME),
+                throw new MalformedInput(definition.folder().resolve(PlatformDefinitionReader.FILE_NAME),
                         PlatformDefinitionReader.lineOf(definition, "id"), "id",
                         "platform '" + definition.id() + "' is already defined in " + earlier.folder());
             }
         }
         for (PlatformDefinition definition : definitions) {
             if (definition.image() instanceof ImageSource.SharedImage shared && !known.containsKey(shared.platformId())) {
-                throw new MalformedPlatform(definition.folder().resolve(PlatformDefinitionReader.FILE_NAME),
+                throw new MalformedInput(definition.folder().resolve(PlatformDefinitionReader.FILE_NAME),
                         PlatformDefinitionReader.lineOf(definition, "image.platform"), "image.platform",
                         "no platform '" + shared.platformId() + "'; known: " + String.join(", ", known.keySet()));
             }

@@ -1,8 +1,9 @@
 package org.portzero.containers.matrix;
 
-import org.portzero.containers.run.RecordFile;
+import org.portzero.model.PlatformRunsRecord;
+import org.portzero.model.RunRecord;
 import org.portzero.containers.run.RunOutcome;
-import org.portzero.containers.run.RunStatus;
+import org.portzero.model.RunStatus;
 import org.portzero.containers.run.VerdictTally;
 
 import java.io.IOException;
@@ -77,32 +78,11 @@ public final class MatrixReport {
         return outcomes.stream().noneMatch(RunOutcome::failsTheGate);
     }
 
-    /** Writes platform-runs.json: the matrix's wall time and each platform's record. */
-    public static void write(Path file, Instant started, long wallMillis, String engine, List<RunOutcome> outcomes)
+    /** Writes platform-runs.json into {@code out}: the matrix's wall time and each platform's record. */
+    public static void write(Path out, Instant started, long wallMillis, String engine, List<RunOutcome> outcomes)
             throws IOException {
-        Map<String, Object> matrix = new LinkedHashMap<>();
-        matrix.put("schemaVersion", 1);
-        matrix.put("started", started.toString());
-        matrix.put("wallMillis", wallMillis);
-        matrix.put("engine", engine);
-        List<Map<String, Object>> platforms = new ArrayList<>();
-        for (RunOutcome outcome : outcomes) {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("platform", outcome.platform());
-            p.put("kind", outcome.kind());
-            p.put("status", outcome.status().name());
-            p.put("note", outcome.note());
-            p.put("image", outcome.image().orElse(null));
-            p.put("wallMillis", outcome.wallMillis());
-            p.put("runnerWallMillis", outcome.tally().map(VerdictTally::wallMillis).orElse(null));
-            p.put("overheadMillis", outcome.overheadMillis().orElse(null));
-            Map<String, Integer> counts = new LinkedHashMap<>();
-            outcome.tally().ifPresent(t -> t.counts().forEach((v, n) -> counts.put(v.name(), n)));
-            p.put("verdicts", counts);
-            platforms.add(p);
-        }
-        matrix.put("platforms", platforms);
-        RecordFile.write(file, matrix);
+        new PlatformRunsRecord(RunRecord.SCHEMA_VERSION, started.toString(), wallMillis, engine,
+                outcomes.stream().map(RunOutcome::record).toList()).write(out);
     }
 
     static String seconds(long millis) {

@@ -27,7 +27,7 @@ import java.util.Optional;
  * @param kernel      a Debian kernel (a suite such as {@code bookworm}, or a {@code linux-image-…}
  *                    package) booted under QEMU with this platform's image as the guest's root;
  *                    empty for an ordinary container platform. Kernel platforms run only when
- *                    selected (see {@code org.portzero.containers.kernel})
+ *                    selected (see {@code org.portzero.containers.image.KernelImageRecipe})
  */
 public record PlatformDefinition(
         String id,

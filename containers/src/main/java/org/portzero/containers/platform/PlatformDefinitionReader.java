@@ -1,5 +1,7 @@
 package org.portzero.containers.platform;
 
+import org.portzero.model.MalformedInput;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -31,7 +33,7 @@ import java.util.stream.Stream;
 
 /**
  * Reads and validates {@code platforms/<id>/platform.yaml}. Every rejection is a
- * {@link MalformedPlatform} naming the file, the line and the field: YAML syntax errors, unknown
+ * {@link MalformedInput} naming the file, the line and the field: YAML syntax errors, unknown
  * fields, wrong types, missing required fields and values out of their domain.
  *
  * <pre>
@@ -88,16 +90,16 @@ public final class PlatformDefinitionReader {
      */
     public PlatformsFolder readEach(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new MalformedPlatform(dir, 0, "(folder)", "no such platforms folder");
+            throw new MalformedInput(dir, 0, "(folder)", "no such platforms folder");
         }
         List<PlatformDefinition> definitions = new ArrayList<>();
-        List<MalformedPlatform> malformed = new ArrayList<>();
+        List<MalformedInput> malformed = new ArrayList<>();
         try (Stream<Path> children = Files.list(dir)) {
             for (Path folder : children.sorted().toList()) {
                 if (Files.isRegularFile(folder.resolve(FILE_NAME))) {
                     try {
                         definitions.add(read(folder));
-                    } catch (MalformedPlatform refused) {
+                    } catch (MalformedInput refused) {
                         malformed.add(refused);
                     }
                 }
@@ -115,7 +117,7 @@ public final class PlatformDefinitionReader {
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new MalformedPlatform(file, 0, "(file)", "cannot read: " + e.getMessage());
+            throw new MalformedInput(file, 0, "(file)", "cannot read: " + e.getMessage());
         }
         return parse(file, text);
     }
@@ -130,10 +132,10 @@ public final class PlatformDefinitionReader {
             throw syntaxError(file, e, lines);
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
-            throw new MalformedPlatform(file, 1, "(file)", "the file is empty");
+            throw new MalformedInput(file, 1, "(file)", "the file is empty");
         }
         if (!root.isObject()) {
-            throw new MalformedPlatform(file, 1, "(file)", "expected a mapping of fields, found " + kind(root));
+            throw new MalformedInput(file, 1, "(file)", "expected a mapping of fields, found " + kind(root));
         }
         return new Fields(file, (ObjectNode) root, lines).definition();
     }
@@ -191,7 +193,7 @@ public final class PlatformDefinitionReader {
                 }
             }
         } catch (IOException e) {
-            throw new MalformedPlatform(file, 0, lastField, e.getMessage());
+            throw new MalformedInput(file, 0, lastField, e.getMessage());
         }
         return lines;
     }
@@ -202,20 +204,20 @@ public final class PlatformDefinitionReader {
         return list;
     }
 
-    private static MalformedPlatform syntaxError(Path file, JsonProcessingException e, Map<String, Integer> lines) {
+    private static MalformedInput syntaxError(Path file, JsonProcessingException e, Map<String, Integer> lines) {
         JsonLocation location = e.getLocation();
         int line = location == null ? 0 : location.getLineNr();
         Matcher duplicate = Pattern.compile("Duplicate field '([^']*)'").matcher(e.getOriginalMessage());
         if (duplicate.find()) {
             String name = duplicate.group(1);
-            return new MalformedPlatform(file, line, name.isBlank() ? "(no name)" : name, "appears twice");
+            return new MalformedInput(file, line, name.isBlank() ? "(no name)" : name, "appears twice");
         }
         String field = lines.entrySet().stream()
                 .filter(entry -> entry.getValue() <= line)
                 .max(Map.Entry.comparingByValue())
                 .map(Map.Entry::getKey)
                 .orElse("(file)");
-        return new MalformedPlatform(file, line, field, "not valid YAML: " + e.getOriginalMessage());
+        return new MalformedInput(file, line, field, "not valid YAML: " + e.getOriginalMessage());
     }
 
     private static String kind(JsonNode node) {
@@ -458,7 +460,7 @@ public final class PlatformDefinitionReader {
             for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
                 String name = it.next();
                 if (name.isBlank()) {
-                    throw new MalformedPlatform(file, line(prefix + name), prefix + "(no name)", "a field without a name");
+                    throw new MalformedInput(file, line(prefix + name), prefix + "(no name)", "a field without a name");
                 }
                 if (!known.contains(name)) {
                     throw error(prefix + name, "unknown field; known fields: " + String.join(", ", known.stream().sorted().toList()));
@@ -469,7 +471,7 @@ public final class PlatformDefinitionReader {
         private JsonNode required(String name) {
             JsonNode node = root.get(name);
             if (node == null || node.isNull()) {
-                throw new MalformedPlatform(file, node == null ? 1 : line(name), name, "required field is missing");
+                throw new MalformedInput(file, node == null ? 1 : line(name), name, "required field is missing");
             }
             return node;
         }
@@ -510,8 +512,8 @@ public final class PlatformDefinitionReader {
             }
         }
 
-        private MalformedPlatform error(String field, String problem) {
-            return new MalformedPlatform(file, line(field), field, problem);
+        private MalformedInput error(String field, String problem) {
+            return new MalformedInput(file, line(field), field, problem);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.portzero.containers.platform;
 
+import org.portzero.model.MalformedInput;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,7 +14,7 @@ import java.util.List;
  * @param definitions the accepted platforms, in folder order
  * @param malformed   the refused platform.yaml files, in folder order
  */
-public record PlatformsFolder(Path dir, List<PlatformDefinition> definitions, List<MalformedPlatform> malformed) {
+public record PlatformsFolder(Path dir, List<PlatformDefinition> definitions, List<MalformedInput> malformed) {
 
     public PlatformsFolder {
         definitions = List.copyOf(definitions);

@@ -1,5 +1,7 @@
 package org.portzero.containers.run;
 
+import org.portzero.model.RunStatus;
+
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -26,15 +28,15 @@ import java.util.stream.Stream;
  * output directory and the console out to {@code runs/<id>/} whatever the exit, remove the
  * container.
  */
-public final class ContainerRun implements PlatformRun {
+public final class ContainerRun implements PlatformExecution {
 
     private final PlatformDefinition platform;
     private final String imageTag;
     private final Path runnerJar;
-    private final RunDirectory directory;
+    private final RunOutput directory;
     private final HarnessContainers containers;
 
-    public ContainerRun(PlatformDefinition platform, String imageTag, Path runnerJar, RunDirectory directory,
+    public ContainerRun(PlatformDefinition platform, String imageTag, Path runnerJar, RunOutput directory,
                         HarnessContainers containers) {
         this.platform = platform;
         this.imageTag = imageTag;

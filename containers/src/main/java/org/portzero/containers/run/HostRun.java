@@ -1,5 +1,7 @@
 package org.portzero.containers.run;
 
+import org.portzero.model.RunStatus;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,15 +17,15 @@ import java.util.concurrent.TimeUnit;
  * build's own JDK; {@code host-<dir>} one of {@code -Dportzero.host.jdks}), writing straight
  * into its run directory.
  */
-public final class HostRun implements PlatformRun {
+public final class HostRun implements PlatformExecution {
 
     private final String platformId;
     private final Path javaHome;
     private final Path runnerJar;
-    private final RunDirectory directory;
+    private final RunOutput directory;
     private final Duration timeout;
 
-    public HostRun(String platformId, Path javaHome, Path runnerJar, RunDirectory directory, Duration timeout) {
+    public HostRun(String platformId, Path javaHome, Path runnerJar, RunOutput directory, Duration timeout) {
         this.platformId = platformId;
         this.javaHome = javaHome;
         this.runnerJar = runnerJar;

@@ -1,7 +1,10 @@
 package org.portzero.containers.run;
 
+import org.portzero.model.RunStatus;
+
 import java.util.Map;
 import java.util.Optional;
+import org.portzero.model.RunRecord;
 
 /**
  * The record of one platform run, written beside its results as {@code run.json}.
@@ -56,6 +59,13 @@ public record RunOutcome(
     /** The harness's own time: wall time minus the runner's {@code wallMillis}. */
     public Optional<Long> overheadMillis() {
         return tally.map(t -> Math.max(0, wallMillis - t.wallMillis()));
+    }
+
+    /** The outcome as {@code run.json} and {@code platform-runs.json} record it. */
+    public RunRecord record() {
+        return new RunRecord(RunRecord.SCHEMA_VERSION, platform, kind, description, image.orElse(null), status, note,
+                exitCode.orElse(null), wallMillis, tally.map(VerdictTally::wallMillis).orElse(null),
+                overheadMillis().orElse(null), phaseMillis, tally.map(VerdictTally::counts).orElse(Map.of()));
     }
 
     /** True when this run must fail the build: broken, or any FAIL / BROKEN verdict. */

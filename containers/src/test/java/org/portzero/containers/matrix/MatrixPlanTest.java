@@ -2,7 +2,7 @@ package org.portzero.containers.matrix;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.portzero.containers.platform.MalformedPlatform;
+import org.portzero.model.MalformedInput;
 import org.portzero.containers.platform.PlatformDefinition;
 import org.portzero.containers.platform.PlatformDefinitionReader;
 
@@ -75,7 +75,7 @@ class MatrixPlanTest {
                 """);
         List<PlatformDefinition> clash = new ArrayList<>(defaults());
         clash.addAll(reader.readAll(dir.resolve("shadow")));
-        MalformedPlatform e = assertThrows(MalformedPlatform.class, () -> MatrixPlan.of(clash, BUILD_JDK, List.of(), List.of()));
+        MalformedInput e = assertThrows(MalformedInput.class, () -> MatrixPlan.of(clash, BUILD_JDK, List.of(), List.of()));
         assertEquals("id", e.field(), e.getMessage());
         assertEquals(1, e.line(), e.getMessage());
     }
@@ -89,7 +89,7 @@ class MatrixPlanTest {
                 image:
                   platform: debian99-jdk99
                 """);
-        MalformedPlatform e = assertThrows(MalformedPlatform.class,
+        MalformedInput e = assertThrows(MalformedInput.class,
                 () -> MatrixPlan.of(reader.readAll(dir.resolve("user")), BUILD_JDK, List.of(), List.of()));
         assertEquals("image.platform", e.field(), e.getMessage());
         assertEquals(4, e.line(), e.getMessage());

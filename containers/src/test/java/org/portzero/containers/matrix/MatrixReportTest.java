@@ -2,8 +2,8 @@ package org.portzero.containers.matrix;
 
 import org.junit.jupiter.api.Test;
 import org.portzero.containers.run.RunOutcome;
-import org.portzero.containers.run.RunStatus;
-import org.portzero.containers.run.Verdict;
+import org.portzero.model.RunStatus;
+import org.portzero.model.Verdict;
 import org.portzero.containers.run.VerdictTally;
 
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ class MatrixReportTest {
         RunOutcome outcome = new RunOutcome("narrow-range", "container", "", Optional.of("portzero/x:r1"),
                 RunStatus.COMPLETED, "", Optional.of(0), 14_786,
                 Optional.of(new VerdictTally(Map.of(Verdict.PASS, 460, Verdict.SKIP, 42), List.of(), 13_075)));
-        assertEquals("narrow-range    PASS 460  FAIL   0  XFAIL   0  XPASS   0  FLAKY   0  SKIP  42  BROKEN   0"
+        assertEquals("narrow-range    pass 460  fail   0  xfail   0  xpass   0  flaky   0  skip  42  broken   0"
                 + "  wall 14.8 s (runner 13.1 s, overhead 1.7 s)", MatrixReport.line(outcome, 14));
     }
 

@@ -1,5 +1,7 @@
 package org.portzero.containers.platform;
 
+import org.portzero.model.MalformedInput;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,7 +92,7 @@ class PlatformDefinitionReaderTest {
 
     @Test
     void yamlSyntaxErrorNamesLineAndNearestField() {
-        MalformedPlatform e = reject("bad", """
+        MalformedInput e = reject("bad", """
                 id: bad
                 description: broken quoting
                 sysctls:
@@ -103,7 +105,7 @@ class PlatformDefinitionReaderTest {
 
     @Test
     void unknownFieldIsRejectedWithItsLine() {
-        MalformedPlatform e = reject("u", """
+        MalformedInput e = reject("u", """
                 id: u
                 description: typo below
                 image: {base: debian13}
@@ -119,7 +121,7 @@ class PlatformDefinitionReaderTest {
 
     @Test
     void unknownNestedFieldIsRejected() {
-        MalformedPlatform e = reject("n", """
+        MalformedInput e = reject("n", """
                 id: n
                 description: nested typo
                 image:
@@ -131,7 +133,7 @@ class PlatformDefinitionReaderTest {
 
     @Test
     void wrongTypesAreRejected() {
-        MalformedPlatform sysctls = reject("t1", """
+        MalformedInput sysctls = reject("t1", """
                 id: t1
                 description: sysctls as a list
                 image: {platform: x}
@@ -142,7 +144,7 @@ class PlatformDefinitionReaderTest {
         assertEquals(4, sysctls.line(), sysctls.getMessage());
         assertTrue(sysctls.getMessage().contains("found a list"), sysctls.getMessage());
 
-        MalformedPlatform jvmArgs = reject("t2", """
+        MalformedInput jvmArgs = reject("t2", """
                 id: t2
                 description: jvmArgs as a string
                 image: {platform: x}
@@ -151,7 +153,7 @@ class PlatformDefinitionReaderTest {
         assertEquals("jvmArgs", jvmArgs.field(), jvmArgs.getMessage());
         assertEquals(4, jvmArgs.line(), jvmArgs.getMessage());
 
-        MalformedPlatform description = reject("t3", """
+        MalformedInput description = reject("t3", """
                 id: t3
                 description: 42
                 image: {platform: x}
@@ -186,18 +188,18 @@ class PlatformDefinitionReaderTest {
 
     @Test
     void sysctlsMustBeNamespacedKnownAndWithinTheirDomain() throws IOException {
-        MalformedPlatform hostWide = reject("s1", base("s1") + "sysctls:\n  vm.swappiness: 10\n");
+        MalformedInput hostWide = reject("s1", base("s1") + "sysctls:\n  vm.swappiness: 10\n");
         assertEquals("sysctls.vm.swappiness", hostWide.field(), hostWide.getMessage());
         assertEquals(5, hostWide.line(), hostWide.getMessage());
         assertTrue(hostWide.getMessage().contains("not a namespaced sysctl"), hostWide.getMessage());
 
-        MalformedPlatform typo = reject("s2", base("s2") + "sysctls:\n  net.ipv4.ip_local_port_rnage: \"1 2\"\n");
+        MalformedInput typo = reject("s2", base("s2") + "sysctls:\n  net.ipv4.ip_local_port_rnage: \"1 2\"\n");
         assertEquals("sysctls.net.ipv4.ip_local_port_rnage", typo.field(), typo.getMessage());
         assertTrue(typo.getMessage().contains("not a sysctl portzero knows"), typo.getMessage());
 
-        MalformedPlatform backwards = reject("s3", base("s3") + "sysctls:\n  net.ipv4.ip_local_port_range: \"40063 40000\"\n");
+        MalformedInput backwards = reject("s3", base("s3") + "sysctls:\n  net.ipv4.ip_local_port_range: \"40063 40000\"\n");
         assertTrue(backwards.getMessage().contains("not a port range"), backwards.getMessage());
-        MalformedPlatform notASwitch = reject("s4", base("s4") + "sysctls:\n  net.ipv6.bindv6only: 2\n");
+        MalformedInput notASwitch = reject("s4", base("s4") + "sysctls:\n  net.ipv6.bindv6only: 2\n");
         assertTrue(notASwitch.getMessage().contains("expected 0 or 1"), notASwitch.getMessage());
 
         assertEquals(Map.of("fs.mqueue.msg_max", "10", "net.ipv6.conf.eth0.disable_ipv6", "1"),
@@ -206,14 +208,14 @@ class PlatformDefinitionReaderTest {
 
     @Test
     void aFieldWithoutANameIsNamedAsSuch() {
-        MalformedPlatform anchored = reject("a", base("a") + "&x: 1\n");
+        MalformedInput anchored = reject("a", base("a") + "&x: 1\n");
         assertEquals("(no name)", anchored.field(), anchored.getMessage());
         assertEquals(4, anchored.line(), anchored.getMessage());
     }
 
     @Test
     void inconsistentFieldsAreRejected() {
-        MalformedPlatform idMismatch = reject("folder", """
+        MalformedInput idMismatch = reject("folder", """
                 id: other
                 description: id differs from folder
                 image: {platform: x}
@@ -221,13 +223,13 @@ class PlatformDefinitionReaderTest {
         assertEquals("id", idMismatch.field(), idMismatch.getMessage());
         assertEquals(1, idMismatch.line(), idMismatch.getMessage());
 
-        MalformedPlatform missing = reject("m", """
+        MalformedInput missing = reject("m", """
                 id: m
                 image: {platform: x}
                 """);
         assertEquals("description", missing.field(), missing.getMessage());
 
-        MalformedPlatform twoImages = reject("two", """
+        MalformedInput twoImages = reject("two", """
                 id: two
                 description: two image sources
                 image: {base: debian13, platform: x}
@@ -235,14 +237,14 @@ class PlatformDefinitionReaderTest {
         assertEquals("image", twoImages.field(), twoImages.getMessage());
         assertEquals(3, twoImages.line(), twoImages.getMessage());
 
-        MalformedPlatform noJdk = reject("nojdk", """
+        MalformedInput noJdk = reject("nojdk", """
                 id: nojdk
                 description: base without a jdk
                 image: {base: debian13}
                 """);
         assertTrue(noJdk.getMessage().contains("exactly one of 'jdk'"), noJdk.getMessage());
 
-        MalformedPlatform jdkOnVariant = reject("variant", """
+        MalformedInput jdkOnVariant = reject("variant", """
                 id: variant
                 description: a variant cannot change the JDK
                 image: {platform: debian13-jdk25}
@@ -251,7 +253,7 @@ class PlatformDefinitionReaderTest {
         assertEquals("jdk", jdkOnVariant.field(), jdkOnVariant.getMessage());
         assertEquals(4, jdkOnVariant.line(), jdkOnVariant.getMessage());
 
-        MalformedPlatform missingDockerfile = reject("df", """
+        MalformedInput missingDockerfile = reject("df", """
                 id: df
                 description: no such Dockerfile
                 image: {dockerfile: Dockerfile}
@@ -261,7 +263,7 @@ class PlatformDefinitionReaderTest {
 
     @Test
     void duplicateKeysAndEmptyFilesAreRejected() {
-        MalformedPlatform duplicate = reject("dup", """
+        MalformedInput duplicate = reject("dup", """
                 id: dup
                 description: one
                 description: two
@@ -269,9 +271,9 @@ class PlatformDefinitionReaderTest {
                 """);
         assertEquals(3, duplicate.line(), duplicate.getMessage());
         assertEquals("description", duplicate.field(), duplicate.getMessage());
-        MalformedPlatform empty = reject("empty", "");
+        MalformedInput empty = reject("empty", "");
         assertEquals("(file)", empty.field(), empty.getMessage());
-        MalformedPlatform list = reject("list", "- id: list\n");
+        MalformedInput list = reject("list", "- id: list\n");
         assertTrue(list.getMessage().contains("expected a mapping"), list.getMessage());
     }
 
@@ -301,7 +303,7 @@ class PlatformDefinitionReaderTest {
         return reader.read(folder);
     }
 
-    private MalformedPlatform reject(String id, String yaml) {
-        return assertThrows(MalformedPlatform.class, () -> parse(id, yaml), "should reject:\n" + yaml);
+    private MalformedInput reject(String id, String yaml) {
+        return assertThrows(MalformedInput.class, () -> parse(id, yaml), "should reject:\n" + yaml);
     }
 }

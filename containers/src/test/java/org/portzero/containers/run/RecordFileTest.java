@@ -1,5 +1,7 @@
 package org.portzero.containers.run;
 
+import org.portzero.model.RecordFile;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;

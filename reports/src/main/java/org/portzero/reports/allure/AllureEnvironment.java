@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.portzero.reports.run.MatrixRecord;
+import org.portzero.model.PlatformRunsRecord;
 import org.portzero.reports.run.PlatformRun;
 
 /**
@@ -50,8 +50,8 @@ public final class AllureEnvironment {
 
     private static String dockerEngine(Path out) {
         try {
-            return MatrixRecord.in(out).map(MatrixRecord::engine).orElse("not recorded");
-        } catch (IllegalArgumentException e) {
+            return PlatformRunsRecord.in(out).map(PlatformRunsRecord::engine).orElse("not recorded");
+        } catch (org.portzero.model.MalformedInput e) {
             return "unknown (platform-runs.json unreadable)";
         }
     }

@@ -12,7 +12,6 @@ import java.util.Set;
 import org.portzero.reports.matrix.Matrix;
 import org.portzero.reports.matrix.MatrixCell;
 import org.portzero.reports.matrix.MatrixRow;
-import org.portzero.reports.matrix.Verdicts;
 
 /**
  * The difference between a baseline {@code matrix.json} and the current matrix, cell by cell
@@ -66,13 +65,13 @@ public record BaselineDiff(
             return DiffKind.REMOVED;
         }
         if (before == null) {
-            return Verdicts.failing(after.verdict()) ? DiffKind.NEWLY_FAILING : DiffKind.ADDED;
+            return after.verdict().failsTheGate() ? DiffKind.NEWLY_FAILING : DiffKind.ADDED;
         }
-        if (!before.verdict().equals(after.verdict())) {
-            if (Verdicts.failing(after.verdict()) && !Verdicts.failing(before.verdict())) {
+        if (before.verdict() != after.verdict()) {
+            if (after.verdict().failsTheGate() && !before.verdict().failsTheGate()) {
                 return DiffKind.NEWLY_FAILING;
             }
-            if (Verdicts.failing(before.verdict()) && Verdicts.holding(after.verdict())) {
+            if (before.verdict().failsTheGate() && after.verdict().holds()) {
                 return DiffKind.NEWLY_PASSING;
             }
             return DiffKind.VERDICT_CHANGED;

@@ -1,5 +1,7 @@
 package org.portzero.reports.diff;
 
+import org.portzero.model.Verdict;
+
 /**
  * One changed cell between the baseline and the current matrix.
  *
@@ -15,8 +17,8 @@ public record DiffEntry(
         DiffKind kind,
         String platform,
         String id,
-        String beforeVerdict,
+        Verdict beforeVerdict,
         String beforeOutcome,
-        String afterVerdict,
+        Verdict afterVerdict,
         String afterOutcome) {
 }

@@ -42,11 +42,11 @@ public final class DiffReport {
         return md.toString();
     }
 
-    private static String side(String verdict, String outcome) {
+    private static String side(org.portzero.model.Verdict verdict, String outcome) {
         if (verdict == null) {
             return "—";
         }
         String text = outcome == null || outcome.isEmpty() ? "" : " `" + outcome.replace("`", "'").replace("|", "\\|") + "`";
-        return verdict + text;
+        return verdict.id() + text;
     }
 }

@@ -1,5 +1,8 @@
 package org.portzero.reports.matrix;
 
+import org.portzero.model.Verdict;
+import org.portzero.model.RecordedResult;
+import org.portzero.model.Family;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,36 +37,30 @@ public record Matrix(
     public static final String SCHEMA = "portzero.matrix";
     public static final int SCHEMA_VERSION = 1;
 
-    private static final List<String> CATALOGUE_ORDER = List.of("bind0", "unique", "connect0", "wildcard", "connected");
-
     /** Builds the matrix of the given runs; a broken run keeps the results it has. */
     public static Matrix of(List<PlatformRun> runs, Instant generatedAt) {
         List<PlatformColumn> columns = runs.stream().map(Matrix::column).toList();
         Map<String, Map<String, MatrixCell>> cellsById = new LinkedHashMap<>();
-        Map<String, JsonNode> firstSeen = new LinkedHashMap<>();
+        Map<String, RecordedResult> firstSeen = new LinkedHashMap<>();
         for (PlatformRun run : runs) {
             int low = run.facts().path("portRange").path("low").asInt(0);
             int high = run.facts().path("portRange").path("high").asInt(0);
-            for (JsonNode result : run.results()) {
-                String id = result.path("id").asText();
+            for (RecordedResult result : run.results()) {
+                String id = result.id().toString();
                 firstSeen.putIfAbsent(id, result);
                 cellsById.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(run.id(), cell(result, low, high));
             }
         }
-        List<String> families = new ArrayList<>();
-        firstSeen.values().forEach(r -> {
-            if (!families.contains(r.path("family").asText())) {
-                families.add(r.path("family").asText());
-            }
-        });
-        families.sort(Comparator.comparingInt(Matrix::familyRank));
+        // Families in their registration order (the mission's five first), rows in run order within one.
+        List<Family> present = firstSeen.values().stream().map(RecordedResult::family).distinct().sorted().toList();
+        List<String> families = present.stream().map(Family::id).toList();
         List<MatrixRow> rows = new ArrayList<>();
-        for (String family : families) {
+        for (Family family : present) {
             firstSeen.forEach((id, r) -> {
-                if (r.path("family").asText().equals(family)) {
+                if (r.family() == family) {
                     Map<String, MatrixCell> cells = cellsById.get(id);
-                    rows.add(new MatrixRow(id, family, r.path("variant").asText(), r.path("check").asText(),
-                            r.path("layer").asText(), disagree(cells), cells));
+                    rows.add(new MatrixRow(id, family.id(), r.id().variant(), r.id().check(), r.layer(),
+                            disagree(cells), cells));
                 }
             });
         }
@@ -78,26 +75,22 @@ public record Matrix(
         return rows.stream().filter(MatrixRow::disagree).count();
     }
 
-    private static int familyRank(String family) {
-        int i = CATALOGUE_ORDER.indexOf(family);
-        return i < 0 ? CATALOGUE_ORDER.size() : i;
-    }
-
     /**
      * Whether the platforms that ran the check saw different things. A skip is a platform without
      * the precondition (no IPv6, a root runner), not a different behaviour: it does not count.
      */
     private static boolean disagree(Map<String, MatrixCell> cells) {
         Set<String> seen = new HashSet<>();
-        cells.values().stream().filter(c -> !"skip".equals(c.verdict()))
+        cells.values().stream().filter(c -> c.verdict() != Verdict.SKIP)
                 .forEach(c -> seen.add(c.verdict() + "\u0000" + c.outcome()));
         return seen.size() > 1;
     }
 
-    private static MatrixCell cell(JsonNode r, int low, int high) {
+    private static MatrixCell cell(RecordedResult result, int low, int high) {
+        JsonNode r = result.json();
         String observed = text(r, "observed");
         String message = text(r, "message");
-        return new MatrixCell(r.path("verdict").asText("broken"), OutcomeForm.of(observed, message, low, high),
+        return new MatrixCell(result.verdict(), OutcomeForm.of(observed, message, low, high),
                 observed, text(r, "expected"), message, text(r, "reason"), text(r, "link"), text(r, "seed"));
     }
 
@@ -116,14 +109,15 @@ public record Matrix(
         putFact(settings, "uid", f, "uid");
         f.path("javaNetProperties").fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
         Map<String, Integer> summary = new LinkedHashMap<>();
-        Verdicts.ORDER.forEach(v -> summary.put(v, 0));
-        run.results().forEach(r -> summary.merge(r.path("verdict").asText("broken"), 1, Integer::sum));
+        for (Verdict v : Verdict.values()) {
+            summary.put(v.id(), 0);
+        }
+        run.results().forEach(r -> summary.merge(r.verdict().id(), 1, Integer::sum));
         summary.put("total", run.results().size());
         String jdk = (run.fact("javaVendor") + " " + run.fact("javaVersion")).strip();
         return new PlatformColumn(run.id(), run.broken() ? "broken" : "ran", run.brokenNote().orElse(""),
                 run.fact("kernel"), jdk, run.fact("javaVmVersion"), run.fact("distro"),
-                run.runRecord().path("description").asText(""), settings, run.harnessVersion(),
-                run.header().path("finishedAt").asText(""), summary);
+                run.description(), settings, run.harnessVersion(), run.observations().finishedAt(), summary);
     }
 
     private static void putFact(Map<String, String> settings, String name, JsonNode facts, String field) {

@@ -1,5 +1,6 @@
 package org.portzero.reports.matrix;
 
+import org.portzero.model.Verdict;
 /**
  * One check on one platform, as the suites judged it.
  *
@@ -13,7 +14,7 @@ package org.portzero.reports.matrix;
  * @param seed     a property's seed, as text (it does not fit a JavaScript number)
  */
 public record MatrixCell(
-        String verdict,
+        Verdict verdict,
         String outcome,
         String observed,
         String expected,

@@ -1,5 +1,6 @@
 package org.portzero.reports.matrix;
 
+import org.portzero.model.Verdict;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +21,10 @@ import org.portzero.reports.run.PlatformRun;
  * full result — every recorded socket call — in a dialog, from the observations embedded as JSON.
  */
 public final class MatrixHtml {
+
+    /** The verdicts in their one order and spelling. */
+    private static final List<String> SPELLINGS = java.util.Arrays.stream(Verdict.values()).map(Verdict::id).toList();
+
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -55,7 +60,7 @@ public final class MatrixHtml {
             }
             h.append("</tr>\n");
             for (MatrixRow row : rows) {
-                boolean failing = row.cells().values().stream().anyMatch(c -> Verdicts.failing(c.verdict()));
+                boolean failing = row.cells().values().stream().anyMatch(c -> c.verdict().failsTheGate());
                 h.append("<tr class=\"check\" data-id=\"").append(esc(row.id())).append("\" data-disagree=\"")
                         .append(row.disagree()).append("\" data-failing=\"").append(failing).append("\"><th class=\"id\">")
                         .append(esc(row.id())).append("</th>");
@@ -64,9 +69,9 @@ public final class MatrixHtml {
                     if (cell == null) {
                         h.append("<td class=\"v-absent\" title=\"not run on this platform\">·</td>");
                     } else {
-                        h.append("<td class=\"v-").append(esc(cell.verdict())).append("\" data-platform=\"")
-                                .append(esc(p.id())).append("\" title=\"").append(esc(cell.verdict() + ": " + cell.outcome()))
-                                .append("\"><b>").append(esc(cell.verdict())).append("</b> ")
+                        h.append("<td class=\"v-").append(esc(cell.verdict().id())).append("\" data-platform=\"")
+                                .append(esc(p.id())).append("\" title=\"").append(esc(cell.verdict().id() + ": " + cell.outcome()))
+                                .append("\"><b>").append(esc(cell.verdict().id())).append("</b> ")
                                 .append(esc(OutcomeForm.cell(cell.outcome()))).append("</td>");
                     }
                 }
@@ -91,7 +96,7 @@ public final class MatrixHtml {
         h.append("<details><summary>settings</summary><ul>");
         p.settings().forEach((k, v) -> h.append("<li>").append(esc(k)).append(" = ").append(esc(v)).append("</li>"));
         h.append("</ul></details><div class=\"summary\">");
-        for (String v : Verdicts.ORDER) {
+        for (String v : SPELLINGS) {
             int n = p.summary().getOrDefault(v, 0);
             if (n > 0) {
                 h.append("<span class=\"v-").append(v).append("\">").append(n).append(' ').append(v).append("</span> ");
@@ -106,14 +111,14 @@ public final class MatrixHtml {
 
     private static String familySummary(List<MatrixRow> rows, String platform) {
         Map<String, Long> counts = rows.stream().map(r -> r.cells().get(platform)).filter(c -> c != null)
-                .collect(Collectors.groupingBy(MatrixCell::verdict, Collectors.counting()));
-        return Verdicts.ORDER.stream().filter(counts::containsKey).map(v -> counts.get(v) + " " + v)
+                .collect(Collectors.groupingBy(c -> c.verdict().id(), Collectors.counting()));
+        return SPELLINGS.stream().filter(counts::containsKey).map(v -> counts.get(v) + " " + v)
                 .collect(Collectors.joining(" · "));
     }
 
     private static void legend(StringBuilder h) {
         h.append("<p class=\"legend\">");
-        for (String v : Verdicts.ORDER) {
+        for (String v : SPELLINGS) {
             h.append("<span class=\"v-").append(v).append("\">").append(v).append("</span> ");
         }
         h.append("<span class=\"v-absent\">· not run</span></p>\n");
@@ -126,9 +131,7 @@ public final class MatrixHtml {
         ObjectNode results = root.putObject("results");
         for (PlatformRun run : runs) {
             ObjectNode byId = results.putObject(run.id());
-            for (JsonNode r : run.results()) {
-                byId.set(r.path("id").asText(), r);
-            }
+            run.results().forEach(r -> byId.set(r.id().toString(), r.json()));
         }
         try {
             return JSON.writeValueAsString(root);

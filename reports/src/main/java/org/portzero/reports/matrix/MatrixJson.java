@@ -11,13 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.portzero.reports.run.JsonFault;
+import org.portzero.model.InputFault;
+import org.portzero.model.MalformedInput;
 
 /**
  * Reads and writes {@code matrix.json}. Reading accepts unknown fields (a newer minor addition)
  * but refuses another schema or a newer schema version, broken JSON, a field twice, a value of
  * the wrong type, a missing required field (every one the diff reads: rows, their ids and cells,
- * each cell's verdict) and a check id twice — each as a {@link MalformedMatrixJson} naming the
+ * each cell's verdict) and a check id twice — each as a {@link MalformedInput} naming the
  * file, the line and the field.
  */
 public final class MatrixJson {
@@ -43,10 +44,10 @@ public final class MatrixJson {
         try {
             matrix = READER.readValue(content);
         } catch (JsonProcessingException e) {
-            throw new MalformedMatrixJson(JsonFault.of(file, e, "(file)"));
+            throw new MalformedInput(InputFault.of(file, e, "(file)"));
         }
         if (matrix == null) {
-            throw new MalformedMatrixJson(new JsonFault(file, 1, 0, "(file)", "expected a " + Matrix.SCHEMA + " object, found null"));
+            throw new MalformedInput(new InputFault(file, 1, 0, "(file)", "expected a " + Matrix.SCHEMA + " object, found null"));
         }
         new Checks(file, content).matrix(matrix);
         return matrix;
@@ -67,7 +68,7 @@ public final class MatrixJson {
             this.content = content;
         }
 
-        void matrix(Matrix matrix) throws MalformedMatrixJson {
+        void matrix(Matrix matrix) throws MalformedInput {
             if (!Matrix.SCHEMA.equals(matrix.schema())) {
                 throw fault("schema", "is " + quoted(matrix.schema()) + ", this build reads " + Matrix.SCHEMA);
             }
@@ -96,29 +97,26 @@ public final class MatrixJson {
                 for (Map.Entry<String, MatrixCell> cell : row.cells().entrySet()) {
                     String cellAt = at + ".cells." + cell.getKey();
                     required(cellAt, cell.getValue());
-                    String verdict = required(cellAt + ".verdict", cell.getValue().verdict());
-                    if (!Verdicts.ORDER.contains(verdict)) {
-                        throw fault(cellAt + ".verdict", quoted(verdict) + " is not a verdict (" + String.join(", ", Verdicts.ORDER) + ")");
-                    }
+                    required(cellAt + ".verdict", cell.getValue().verdict());
                 }
             }
         }
 
-        private <T> T required(String field, T value) throws MalformedMatrixJson {
+        private <T> T required(String field, T value) throws MalformedInput {
             if (value == null) {
                 throw fault(field, "required, found null or nothing");
             }
             return value;
         }
 
-        private MalformedMatrixJson fault(String field, String problem) {
-            return new MalformedMatrixJson(new JsonFault(file, lineOf(field), 0, field, problem));
+        private MalformedInput fault(String field, String problem) {
+            return new MalformedInput(new InputFault(file, lineOf(field), 0, field, problem));
         }
 
         /** The line of {@code field}, or of its nearest enclosing field present in the file. */
         private int lineOf(String field) {
             if (lines == null) {
-                lines = JsonFault.lines(content);
+                lines = InputFault.lines(content);
             }
             String key = field;
             while (!key.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.portzero.reports.matrix;
 
+import org.portzero.model.Verdict;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -27,8 +28,8 @@ public final class MatrixMarkdown {
                 .append("Ports from the ephemeral range are shown as P1, P2… Generated ")
                 .append(matrix.generatedAt()).append(".\n\n");
         md.append("| platform | status | kernel | JDK | distro | settings | ")
-                .append(String.join(" | ", Verdicts.ORDER)).append(" | total |\n");
-        md.append("|---|---|---|---|---|---|").append("---:|".repeat(Verdicts.ORDER.size() + 1)).append('\n');
+                .append(java.util.Arrays.stream(Verdict.values()).map(Verdict::id).collect(Collectors.joining(" | "))).append(" | total |\n");
+        md.append("|---|---|---|---|---|---|").append("---:|".repeat(Verdict.values().length + 1)).append('\n');
         for (PlatformColumn p : matrix.platforms()) {
             String status = p.broken() ? "💥 broken: " + escape(p.note()) : "ran";
             String settings = p.settings().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
@@ -36,8 +37,8 @@ public final class MatrixMarkdown {
             md.append("| `").append(p.id()).append("` | ").append(status).append(" | ").append(escape(p.kernel()))
                     .append(" | ").append(escape(p.jdk())).append(" | ").append(escape(p.distro())).append(" | ")
                     .append(escape(settings)).append(" |");
-            for (String v : Verdicts.ORDER) {
-                md.append(' ').append(p.summary().getOrDefault(v, 0)).append(" |");
+            for (Verdict v : Verdict.values()) {
+                md.append(' ').append(p.summary().getOrDefault(v.id(), 0)).append(" |");
             }
             md.append(' ').append(p.summary().getOrDefault("total", 0)).append(" |\n");
         }
@@ -76,8 +77,8 @@ public final class MatrixMarkdown {
 
     private static String mark(MatrixCell cell) {
         String text = OutcomeForm.cell(cell.outcome()).replace("`", "'");
-        String mark = MARKS.getOrDefault(cell.verdict(), cell.verdict());
-        return text.isEmpty() ? mark + " " + cell.verdict() : mark + " `" + text.replace("|", "\\|") + "`";
+        String mark = MARKS.getOrDefault(cell.verdict().id(), cell.verdict().id());
+        return text.isEmpty() ? mark + " " + cell.verdict().id() : mark + " `" + text.replace("|", "\\|") + "`";
     }
 
     private static String escape(String s) {

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.portzero.model.Observations;
+import org.portzero.model.RecordedResult;
+import org.portzero.model.RunLayout;
+import org.portzero.model.RunRecord;
 
 /**
  * One platform's run as read from its run directory: the platform facts, the harness's run
@@ -12,25 +16,28 @@ import java.util.Optional;
  * readable {@code observations.json} (missing, truncated, malformed) or the platform matrix
  * recorded it as broken; the results read before the damage are kept.
  *
- * @param id          the platform id (the run directory's name)
- * @param directory   the run directory
- * @param facts       platform.json, or a missing node
- * @param runRecord   run.json written by the platform matrix, or a missing node
- * @param header      observations.json without its results (schemaVersion, harnessVersion…)
- * @param results     every result read, in file order
- * @param brokenNote  why the run is broken, when it is
+ * @param id           the platform id (the run directory's name)
+ * @param directory    the run directory
+ * @param facts        platform.json, or a missing node
+ * @param runRecord    run.json written by the platform matrix, when there is one
+ * @param observations observations.json as far as it could be read
+ * @param brokenNote   why the run is broken, when it is
  */
 public record PlatformRun(
         String id,
         Path directory,
         JsonNode facts,
-        JsonNode runRecord,
-        JsonNode header,
-        List<JsonNode> results,
+        Optional<RunRecord> runRecord,
+        Observations observations,
         Optional<String> brokenNote) {
 
     public boolean broken() {
         return brokenNote.isPresent();
+    }
+
+    /** Every result read, in file order. */
+    public List<RecordedResult> results() {
+        return observations.results();
     }
 
     /** A fact from platform.json as text, or empty. */
@@ -41,12 +48,17 @@ public record PlatformRun(
 
     /** The harness version from observations.json, or empty. */
     public String harnessVersion() {
-        return header.path("harnessVersion").asText("");
+        return observations.harnessVersion();
+    }
+
+    /** The platform's description from run.json, or empty. */
+    public String description() {
+        return runRecord.map(RunRecord::description).orElse("");
     }
 
     /** The run directory's allure-results folder. */
     public Path allureResults() {
-        return directory.resolve("allure-results");
+        return new RunLayout(directory).allureResults();
     }
 
     static JsonNode missing() {

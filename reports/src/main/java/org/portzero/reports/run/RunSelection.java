@@ -1,5 +1,7 @@
 package org.portzero.reports.run;
 
+import org.portzero.model.PlatformRunsRecord;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,7 +31,7 @@ public final class RunSelection {
     public static List<Path> of(String runs, Path out) {
         List<Path> dirs = new ArrayList<>();
         boolean named = runs != null && !runs.isBlank();
-        Optional<MatrixRecord> lastMatrix = named ? Optional.empty() : MatrixRecord.in(out);
+        Optional<PlatformRunsRecord> lastMatrix = named ? Optional.empty() : PlatformRunsRecord.in(out);
         if (named) {
             Arrays.stream(runs.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                     .map(Path::of).forEach(dirs::add);

@@ -1,5 +1,6 @@
 package org.portzero.reports.diff;
 
+import org.portzero.model.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -39,6 +40,10 @@ class BaselineDiffTest {
     }
 
     static MatrixCell withVerdict(MatrixCell c, String verdict, String outcome) {
+        return withVerdict(c, Verdict.parse(verdict).orElseThrow(), outcome);
+    }
+
+    static MatrixCell withVerdict(MatrixCell c, Verdict verdict, String outcome) {
         return new MatrixCell(verdict, outcome, c.observed(), c.expected(), c.message(), c.reason(), c.link(), c.seed());
     }
 
@@ -55,7 +60,7 @@ class BaselineDiffTest {
         Matrix baseline = withCell(CURRENT, "k61-jdk17", id, withVerdict(cell(CURRENT, "k61-jdk17", id), "pass", "EINVAL"));
         BaselineDiff diff = BaselineDiff.between(baseline, CURRENT);
         assertThat(diff.entries()).containsExactly(new DiffEntry(DiffKind.NEWLY_FAILING, "k61-jdk17", id,
-                "pass", "EINVAL", "fail", "sendto -> 0 (sent)"));
+                Verdict.PASS, "EINVAL", Verdict.FAIL, "sendto -> 0 (sent)"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.portzero.reports.matrix;
 
+import org.portzero.model.Verdict;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -61,11 +63,11 @@ class MatrixTest {
     void a_second_kernel_shows_its_own_verdicts() {
         MatrixRow send = row("connect0.udp4_loopback_send_libc.refused_by_kernel");
         assertThat(send.cells().get("k618-jdk17")).extracting(MatrixCell::verdict, MatrixCell::outcome)
-                .containsExactly("pass", "EINVAL");
-        assertThat(send.cells().get("k61-jdk17").verdict()).isEqualTo("fail");
+                .containsExactly(Verdict.PASS, "EINVAL");
+        assertThat(send.cells().get("k61-jdk17").verdict()).isEqualTo(Verdict.FAIL);
         assertThat(send.disagree()).isTrue();
         assertThat(row("wildcard.tcp4_wildcard_socket.kernel_reports_family_wildcard").cells().get("k61-jdk17").verdict())
-                .isEqualTo("xfail");
+                .isEqualTo(Verdict.XFAIL);
         assertThat(MATRIX.platforms().get(2).summary()).containsEntry("fail", 1).containsEntry("xfail", 1)
                 .containsEntry("total", 11);
     }

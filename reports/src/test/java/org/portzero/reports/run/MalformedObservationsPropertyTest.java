@@ -1,5 +1,7 @@
 package org.portzero.reports.run;
 
+import org.portzero.model.RunLayout;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.quicktheories.QuickTheory.qt;
@@ -52,11 +54,11 @@ class MalformedObservationsPropertyTest {
     static void runDirectories() throws IOException {
         for (String id : List.of(FixtureRuns.K618_JDK17, FixtureRuns.K618_JDK25, FixtureRuns.K61_JDK17)) {
             Path dir = Files.createDirectories(runs.resolve(id));
-            for (String file : List.of(RunDirectory.OBSERVATIONS, RunDirectory.FACTS)) {
+            for (String file : List.of(RunLayout.OBSERVATIONS, RunLayout.FACTS)) {
                 Files.copy(FixtureRuns.dir(id).resolve(file), dir.resolve(file));
             }
         }
-        valid = Files.readString(runs.resolve(DAMAGED).resolve(RunDirectory.OBSERVATIONS));
+        valid = Files.readString(runs.resolve(DAMAGED).resolve(RunLayout.OBSERVATIONS));
     }
 
     @AfterAll
@@ -66,7 +68,7 @@ class MalformedObservationsPropertyTest {
 
     @Test
     void aDamagedRunIsNamedBrokenAndTheOthersAreReportedWhole() {
-        Path observations = runs.resolve(DAMAGED).resolve(RunDirectory.OBSERVATIONS);
+        Path observations = runs.resolve(DAMAGED).resolve(RunLayout.OBSERVATIONS);
         Pattern namesFileAndLine = Pattern.compile(Pattern.quote(observations.toAbsolutePath().toString()) + ":(\\d+)(:\\d+)?: field '[^']+': ");
         qt().withFixedSeed(SEED).withExamples(EXAMPLES).withShrinkCycles(100)
                 .forAll(JsonMutation.mutations(), JsonMutation.mutations()).checkAssert((first, second) -> {

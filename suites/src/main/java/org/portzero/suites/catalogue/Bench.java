@@ -3,7 +3,7 @@ package org.portzero.suites.catalogue;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.portzero.suites.facts.PlatformFacts;
+import org.portzero.model.PlatformFacts;
 import org.portzero.suites.facts.PlatformFactsReader;
 import org.portzero.suites.probe.AsyncLayer;
 import org.portzero.suites.probe.ChannelLayer;

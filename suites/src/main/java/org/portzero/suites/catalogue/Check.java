@@ -1,5 +1,11 @@
 package org.portzero.suites.catalogue;
 
+import org.portzero.model.SpecLink;
+
+import org.portzero.model.Family;
+
+import org.portzero.model.CheckId;
+
 import java.util.List;
 import java.util.Map;
 import org.portzero.suites.probe.Layer;

@@ -1,10 +1,12 @@
 package org.portzero.suites.catalogue;
 
+import org.portzero.model.CheckId;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Optional;
-import org.portzero.suites.facts.PlatformFacts;
+import org.portzero.model.PlatformFacts;
 import org.portzero.suites.probe.Observation;
 import org.portzero.suites.probe.Trace;
 import org.portzero.suites.verdict.CheckResult;
@@ -13,7 +15,7 @@ import org.portzero.suites.verdict.Expectations;
 import org.portzero.suites.verdict.Judgement;
 import org.portzero.suites.verdict.PreconditionUnmet;
 import org.portzero.suites.verdict.SetupFailed;
-import org.portzero.suites.verdict.Verdict;
+import org.portzero.model.Verdict;
 
 /** Runs one check and turns its judgement and the known deviations into a verdict. Knows nothing of JUnit. */
 public final class CheckExecution {
@@ -81,7 +83,7 @@ public final class CheckExecution {
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         int elided = 0;
-        if (!verdict.isBad() && observations.size() > KEPT_HEAD + KEPT_TAIL) {
+        if (!verdict.failsTheGate() && observations.size() > KEPT_HEAD + KEPT_TAIL) {
             elided = observations.size() - KEPT_HEAD - KEPT_TAIL;
             List<Observation> kept = new java.util.ArrayList<>(observations.subList(0, KEPT_HEAD));
             kept.addAll(observations.subList(observations.size() - KEPT_TAIL, observations.size()));

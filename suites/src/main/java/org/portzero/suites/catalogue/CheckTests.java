@@ -1,5 +1,7 @@
 package org.portzero.suites.catalogue;
 
+import org.portzero.model.SpecLink;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.qameta.allure.Allure;

@@ -1,5 +1,9 @@
 package org.portzero.suites.catalogue;
 
+import org.portzero.model.SpecLink;
+
+import org.portzero.model.CheckId;
+
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;

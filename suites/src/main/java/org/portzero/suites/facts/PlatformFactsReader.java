@@ -1,5 +1,11 @@
 package org.portzero.suites.facts;
 
+import org.portzero.model.PlatformFacts;
+
+import org.portzero.model.PortSet;
+
+import org.portzero.model.EphemeralRange;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

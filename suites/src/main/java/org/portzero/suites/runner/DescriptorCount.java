@@ -4,7 +4,7 @@ import java.io.File;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.portzero.model.Family;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 
@@ -34,11 +34,12 @@ final class DescriptorCount implements TestExecutionListener {
         family(id).ifPresent(f -> byFamily.get(f)[1] = now());
     }
 
+    /** The family a test container stands for: the catalogue suite names each family's container by its id. */
     private static java.util.Optional<String> family(TestIdentifier id) {
-        return id.getSource().filter(ClassSource.class::isInstance)
-                .map(s -> ((ClassSource) s).getJavaClass().getSimpleName())
-                .filter(n -> n.endsWith("Suite"))
-                .map(n -> n.substring(0, n.length() - "Suite".length()).toLowerCase(java.util.Locale.ROOT));
+        if (!id.isContainer() || !id.getUniqueId().contains("dynamic-container")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Arrays.stream(Family.values()).map(Family::id).filter(id.getDisplayName()::equals).findFirst();
     }
 
     /** family → {before, after}. */

@@ -1,6 +1,6 @@
 package org.portzero.suites.runner;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -18,15 +18,18 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
+import org.portzero.model.ObservationsFile;
+import org.portzero.model.ObservationsHeader;
+import org.portzero.model.RunLayout;
 import org.portzero.suites.catalogue.Bench;
-import org.portzero.suites.catalogue.Family;
+import org.portzero.suites.catalogue.CatalogueSuite;
+import org.portzero.model.Family;
 import org.portzero.suites.catalogue.ResultLog;
 import org.portzero.suites.verdict.CheckResult;
-import org.portzero.suites.verdict.Verdict;
+import org.portzero.model.Verdict;
 
 /**
  * {@code java -jar portzero-suites-runner.jar --out DIR [--families f1,f2]}: runs the catalogue
@@ -35,9 +38,6 @@ import org.portzero.suites.verdict.Verdict;
  * verdicts; 2 on bad arguments; 1 when it could not run.
  */
 public final class RunnerMain {
-
-    /** Version of the observations.json layout; bumped on any incompatible change. */
-    public static final int SCHEMA_VERSION = 1;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -65,47 +65,34 @@ public final class RunnerMain {
     }
 
     static void run(RunnerOptions options) throws IOException {
-        Path out = options.out();
-        Files.createDirectories(out.resolve("junit"));
-        Path allure = Files.createDirectories(out.resolve("allure-results"));
+        RunLayout layout = new RunLayout(options.out());
+        Files.createDirectories(layout.junit());
+        Path allure = Files.createDirectories(layout.allureResults());
         System.setProperty("allure.results.directory", allure.toString());
+        List<Family> families = options.families().isEmpty() ? List.of(Family.values()) : options.families();
+        System.setProperty(CatalogueSuite.FAMILIES, families.stream().map(Family::id).collect(Collectors.joining(",")));
 
         long start = System.nanoTime();
         Bench bench = Bench.current();
-        JSON.writeValue(out.resolve("platform.json").toFile(), bench.facts());
+        JSON.writeValue(layout.facts().toFile(), bench.facts());
         System.out.printf("portzero: kernel %s, %s %s, port range %s, reserved %s, IPv6 %s, uid %d%n",
                 bench.facts().kernel(), bench.facts().javaVendor(), bench.facts().javaVersion(),
                 bench.facts().portRange(), bench.facts().reservedPorts(),
                 bench.facts().ipv6Usable() ? "yes" : "no", bench.facts().uid());
 
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectPackage("org.portzero.suites.checks"))
-                // Families that use up the range go first, before others leave TIME_WAIT entries in it.
-                .configurationParameter("junit.jupiter.testclass.order.default",
-                        "org.junit.jupiter.api.ClassOrderer$OrderAnnotation");
-        if (!options.families().isEmpty()) {
-            request.filters(TagFilter.includeTags(options.families().stream().map(Family::id).collect(Collectors.toList())));
-        }
+                .selectors(selectClass(CatalogueSuite.class));
         LauncherDiscoveryRequest discovery = request.build();
         Launcher launcher = LauncherFactory.create();
         DescriptorCount descriptors = new DescriptorCount();
-        launcher.execute(discovery, new LegacyXmlReportGeneratingListener(out.resolve("junit"),
+        launcher.execute(discovery, new LegacyXmlReportGeneratingListener(layout.junit(),
                 new PrintWriter(System.err, true)), descriptors);
 
         long wallMillis = (System.nanoTime() - start) / 1_000_000;
         List<CheckResult> results = ResultLog.all();
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("schemaVersion", SCHEMA_VERSION);
-        document.put("harnessVersion", harnessVersion());
-        document.put("finishedAt", Instant.now().toString());
-        document.put("wallMillis", wallMillis);
-        document.put("families", options.families().isEmpty()
-                ? Arrays.stream(Family.values()).map(Family::id).collect(Collectors.toList())
-                : options.families().stream().map(Family::id).collect(Collectors.toList()));
-        document.put("generatorReach", generatorReach(results));
-        document.put("openDescriptors", descriptors.counts());
-        document.put("results", results);
-        JSON.writeValue(out.resolve("observations.json").toFile(), document);
+        ObservationsFile.write(layout.observations(), new ObservationsHeader(ObservationsFile.SCHEMA_VERSION,
+                harnessVersion(), Instant.now().toString(), wallMillis, Family.runOrder(families),
+                generatorReach(results), descriptors.counts()), results);
         printSummary(results, wallMillis);
         descriptors.leaks().forEach((f, n) -> System.out.println("portzero: WARNING family " + f + " left " + n
                 + " more file descriptors open than it found (tolerance " + DescriptorCount.TOLERANCE + ")"));
@@ -135,7 +122,7 @@ public final class RunnerMain {
         byFamily.forEach((k, v) -> System.out.printf("portzero: %-22s %s%n", k, v));
         List<String> bad = new ArrayList<>();
         for (CheckResult r : results) {
-            if (r.verdict().isBad() || r.verdict() == Verdict.FLAKY) {
+            if (r.verdict().failsTheGate() || r.verdict() == Verdict.FLAKY) {
                 bad.add(r.verdict().id() + " " + r.id() + ": " + firstLine(r.message()));
             }
         }

@@ -1,8 +1,10 @@
 package org.portzero.suites.verdict;
 
+import org.portzero.model.Verdict;
+
 import java.util.List;
 import java.util.Map;
-import org.portzero.suites.catalogue.SpecLink;
+import org.portzero.model.SpecLink;
 import org.portzero.suites.probe.Observation;
 
 /**

@@ -1,6 +1,6 @@
 package org.portzero.suites.verdict;
 
-import org.portzero.suites.facts.PlatformFacts;
+import org.portzero.model.PlatformFacts;
 
 /**
  * When a known deviation applies, as conditions on platform facts; every condition given must hold.

@@ -1,7 +1,7 @@
 package org.portzero.suites.verdict;
 
 import java.util.regex.Pattern;
-import org.portzero.suites.facts.PlatformFacts;
+import org.portzero.model.PlatformFacts;
 
 /**
  * One known deviation: a check (an id, or a pattern with {@code *}) that does not hold on the

@@ -1,5 +1,8 @@
 package org.portzero.suites.verdict;
 
+import org.portzero.model.InputFault;
+import org.portzero.model.MalformedInput;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -22,7 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.portzero.suites.facts.PlatformFacts;
+import org.portzero.model.PlatformFacts;
 
 /**
  * The known deviations: {@code expectations/*.yaml} on the class path, each a list of
@@ -63,7 +66,7 @@ public final class Expectations {
             List<Expectation> list = YAML.readValue(yaml, new TypeReference<List<Expectation>>() { });
             return new Expectations(list == null ? List.of() : list);
         } catch (JsonProcessingException e) {
-            throw new MalformedInput(source, describe(e, yaml), e);
+            throw new MalformedInput(fault(e, yaml, Path.of(source)), e);
         }
     }
 
@@ -98,9 +101,10 @@ public final class Expectations {
         return new Expectations(all);
     }
 
-    private static String describe(JsonProcessingException e, String yaml) {
+    /** Where the YAML is wrong: the entry's exact key line where it can be found, else the parser's line. */
+    private static InputFault fault(JsonProcessingException e, String yaml, Path source) {
         JsonLocation at = e.getLocation();
-        Integer line = at == null ? null : at.getLineNr();
+        int line = at == null ? 0 : Math.max(0, at.getLineNr());
         int entry = -1;
         StringBuilder field = new StringBuilder();
         if (e instanceof JsonMappingException m) {
@@ -122,10 +126,9 @@ public final class Expectations {
             Integer start = where.entryLine(entry);
             line = exact != null ? exact : start != null ? start : line;
         }
-        String fieldText = field.length() == 0 ? "" : ", field '" + field + "'";
-        String entryText = entry < 0 ? "" : ", entry " + (entry + 1);
-        return (line == null ? "" : "line " + line) + entryText + fieldText + ": "
-                + cause.lines().findFirst().orElse(cause);
+        String path = entry < 0 ? (field.length() == 0 ? "(file)" : field.toString())
+                : "[" + entry + "]" + (field.length() == 0 ? "" : "." + field);
+        return new InputFault(source, line, path, cause.lines().findFirst().orElse(cause));
     }
 
 }

@@ -1,5 +1,7 @@
 package org.portzero.suites.catalogue;
 
+import org.portzero.model.Family;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
@@ -7,40 +9,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.portzero.suites.checks.Bind0Checks;
-import org.portzero.suites.checks.ConcurrencyChecks;
-import org.portzero.suites.checks.DisconnectChecks;
-import org.portzero.suites.checks.ExhaustChecks;
-import org.portzero.suites.checks.ParityChecks;
-import org.portzero.suites.checks.ReservedChecks;
-import org.portzero.suites.checks.DualstackChecks;
-import org.portzero.suites.checks.SandboxChecks;
-import org.portzero.suites.checks.SockoptChecks;
-import org.portzero.suites.checks.TimeWaitChecks;
-import org.portzero.suites.checks.porttable.PortTableChecks;
-import org.portzero.suites.checks.ConnectedChecks;
-import org.portzero.suites.checks.Connect0Checks;
-import org.portzero.suites.checks.UniqueChecks;
-import org.portzero.suites.checks.WildcardChecks;
 import org.portzero.suites.probe.Layer;
 
 /** The catalogue's shape: ids unique and well-formed, every family across every layer. */
 class CatalogueTest {
 
     static List<Check> all(Bench bench) {
-        return Stream.of(new Bind0Checks(bench).checks(), new Bind0Checks(bench).properties(),
-                        new UniqueChecks(bench).checks(), new UniqueChecks(bench).properties(),
-                        new PortTableChecks(bench).checks(), new ConcurrencyChecks(bench).checks(),
-                        new TimeWaitChecks(bench).checks(),
-                        new Connect0Checks(bench).checks(), new WildcardChecks(bench).checks(),
-                        new WildcardChecks(bench).properties(), new ConnectedChecks(bench).checks(),
-                        new DisconnectChecks(bench).checks(), new ExhaustChecks(bench).checks(),
-                        new ReservedChecks(bench).checks(), new SockoptChecks(bench).checks(),
-                        new ParityChecks(bench).checks(), new SandboxChecks(bench).checks(),
-                        new DualstackChecks(bench).checks())
-                .flatMap(s -> s).collect(Collectors.toList());
+        return CheckFamily.all(List.of(Family.values()), bench).collect(Collectors.toList());
+    }
+
+    @Test
+    void everyFamilyIsAPackageWithItsEntryClass() {
+        for (Family f : Family.values()) {
+            assertThat(CheckFamily.of(f).getClass().getPackageName()).isEqualTo(CheckFamily.packageOf(f));
+        }
     }
 
     @Test

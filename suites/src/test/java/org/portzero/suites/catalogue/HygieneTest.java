@@ -1,5 +1,9 @@
 package org.portzero.suites.catalogue;
 
+import org.portzero.model.Family;
+
+import org.portzero.model.CheckId;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -12,7 +16,7 @@ import org.portzero.suites.probe.Layer;
 import org.portzero.suites.verdict.CheckResult;
 import org.portzero.suites.verdict.Expectations;
 import org.portzero.suites.verdict.Judgement;
-import org.portzero.suites.verdict.Verdict;
+import org.portzero.model.Verdict;
 
 /** The harness closes every socket it opens, and a failure that does not repeat is reported flaky. */
 class HygieneTest {

@@ -3,7 +3,7 @@ package org.portzero.suites.catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.portzero.suites.checks.Bind0Checks;
+import org.portzero.suites.checks.bind0.Bind0Checks;
 import org.portzero.suites.facts.PlatformFactsReader;
 import org.portzero.suites.probe.Layer;
 import org.portzero.suites.probe.TamperedLayer;

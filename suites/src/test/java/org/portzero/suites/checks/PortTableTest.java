@@ -7,14 +7,14 @@ import org.portzero.suites.catalogue.Bench;
 import org.portzero.suites.catalogue.Check;
 import org.portzero.suites.catalogue.CheckExecution;
 import org.portzero.suites.catalogue.PropertySettings;
-import org.portzero.suites.checks.porttable.PortTableChecks;
+import org.portzero.suites.checks.unique.porttable.PortTableChecks;
 import org.portzero.suites.facts.PlatformFactsReader;
 import org.portzero.suites.probe.Layer;
 import org.portzero.suites.probe.Operation;
 import org.portzero.suites.probe.TamperedLayer;
 import org.portzero.suites.verdict.CheckResult;
 import org.portzero.suites.verdict.Expectations;
-import org.portzero.suites.verdict.Verdict;
+import org.portzero.model.Verdict;
 
 /**
  * The stateful port-table property catches a layer that hands out a live port twice, shrinks

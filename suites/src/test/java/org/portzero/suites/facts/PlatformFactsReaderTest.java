@@ -1,5 +1,9 @@
 package org.portzero.suites.facts;
 
+import org.portzero.model.PlatformFacts;
+
+import org.portzero.model.EphemeralRange;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

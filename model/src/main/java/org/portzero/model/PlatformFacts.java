@@ -1,0 +1,56 @@
+package org.portzero.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.Map;
+
+/**
+ * What a platform is, read inside it at run time: kernel, sysctls, IPv6 availability, JDK and
+ * distro. Checks derive their expectations from these facts; nothing here is assumed.
+ *
+ * @param kernel                 {@code uname -r} (from {@code /proc/sys/kernel/osrelease})
+ * @param portRange              {@code net.ipv4.ip_local_port_range}
+ * @param reservedPorts          {@code net.ipv4.ip_local_reserved_ports}
+ * @param unprivilegedPortStart  {@code net.ipv4.ip_unprivileged_port_start}
+ * @param bindV6Only             {@code net.ipv6.bindv6only}; null when the file is absent
+ * @param ipv6Available          whether {@code /proc/net/if_inet6} lists an interface (the JDK's own test)
+ * @param ipv6Loopback           whether {@code ::1} is configured on {@code lo}
+ * @param uid                    the real uid of the runner
+ * @param distro                 {@code PRETTY_NAME} from {@code /etc/os-release}
+ * @param javaVendor             {@code java.vendor}
+ * @param javaVersion            {@code java.version}
+ * @param javaVmVersion          {@code java.vm.version}
+ * @param javaNetProperties      the {@code java.net.*} and {@code jdk.net.*} properties that are set
+ */
+public record PlatformFacts(String kernel, EphemeralRange portRange, PortSet reservedPorts,
+                            int unprivilegedPortStart, Integer bindV6Only, boolean ipv6Available,
+                            boolean ipv6Loopback, int uid, String distro, String javaVendor, String javaVersion,
+                            String javaVmVersion, Map<String, String> javaNetProperties) {
+
+    /** The kernel's major.minor as a comparable number: 6.18 → 618. */
+    @JsonIgnore
+    public int kernelVersion() {
+        String[] parts = kernel.split("[.-]");
+        try {
+            return Integer.parseInt(parts[0]) * 100 + Integer.parseInt(parts[1]);
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    @JsonIgnore
+    public boolean isRoot() {
+        return uid == 0;
+    }
+
+    /** Whether IPv6 sockets can reach {@code ::1}: the JDK uses IPv6 and loopback has it. */
+    @JsonIgnore
+    public boolean ipv6Usable() {
+        return ipv6Available && ipv6Loopback;
+    }
+
+    /** Whether the JDK's default sockets are AF_INET6 (dual-stack), as {@code sun.net.NetProperties} decides. */
+    @JsonIgnore
+    public boolean jdkUsesIpv6() {
+        return ipv6Available && !"true".equals(javaNetProperties.get("java.net.preferIPv4Stack"));
+    }
+}

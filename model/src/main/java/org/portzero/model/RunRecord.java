@@ -1,0 +1,87 @@
+package org.portzero.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code run.json}: how one platform's run ended, written by the platform matrix beside the
+ * runner's files, and listed again in {@code platform-runs.json}.
+ *
+ * <p>Schema 2 spells verdict counts as every other file does ({@code "pass": 180}); schema 1
+ * spelled them in capitals ({@code "PASS": 180}). Both are read.
+ *
+ * @param schemaVersion    {@link #SCHEMA_VERSION} when written
+ * @param platform         the platform id
+ * @param kind             {@code host} or {@code container}
+ * @param description      what the platform is
+ * @param image            the image tag, for container platforms
+ * @param status           how the run ended
+ * @param note             why it broke or was skipped; empty otherwise
+ * @param exitCode         the runner's exit code, when it ran
+ * @param wallMillis       start (container create, or process start) → results copied out
+ * @param runnerWallMillis the runner's own wall time, from observations.json
+ * @param overheadMillis   the harness's own time: wall time minus the runner's
+ * @param phaseMillis      where the wall time went, phase by phase
+ * @param verdicts         verdict → number of results
+ */
+@JsonPropertyOrder({"schemaVersion", "platform", "kind", "description", "image", "status", "note", "exitCode",
+        "wallMillis", "runnerWallMillis", "overheadMillis", "phaseMillis", "verdicts"})
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record RunRecord(int schemaVersion, String platform, String kind, String description, String image,
+                        RunStatus status, String note, Integer exitCode, long wallMillis, Long runnerWallMillis,
+                        Long overheadMillis, Map<String, Long> phaseMillis, Map<Verdict, Integer> verdicts) {
+
+    public static final int SCHEMA_VERSION = 2;
+
+    public RunRecord {
+        note = note == null ? "" : note;
+        phaseMillis = phaseMillis == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(phaseMillis));
+        EnumMap<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+        if (verdicts != null) {
+            counts.putAll(verdicts);
+        }
+        verdicts = Collections.unmodifiableMap(counts);
+    }
+
+    /** Reads both schemas: verdict keys in any case, status in any case. */
+    @JsonCreator
+    static RunRecord fromJson(@JsonProperty("schemaVersion") int schemaVersion, @JsonProperty("platform") String platform,
+                              @JsonProperty("kind") String kind, @JsonProperty("description") String description,
+                              @JsonProperty("image") String image, @JsonProperty("status") String status,
+                              @JsonProperty("note") String note, @JsonProperty("exitCode") Integer exitCode,
+                              @JsonProperty("wallMillis") long wallMillis,
+                              @JsonProperty("runnerWallMillis") Long runnerWallMillis,
+                              @JsonProperty("overheadMillis") Long overheadMillis,
+                              @JsonProperty("phaseMillis") Map<String, Long> phaseMillis,
+                              @JsonProperty("verdicts") Map<String, Integer> verdicts) {
+        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+        if (verdicts != null) {
+            verdicts.forEach((name, n) -> counts.put(Verdict.parse(name).orElseThrow(
+                    () -> new IllegalArgumentException("not a verdict: '" + name + "'")), n));
+        }
+        RunStatus parsed = status == null ? null : RunStatus.valueOf(status.toUpperCase(Locale.ROOT));
+        return new RunRecord(schemaVersion, platform, kind, description, image, parsed, note, exitCode, wallMillis,
+                runnerWallMillis, overheadMillis, phaseMillis, counts);
+    }
+
+    /** The counts as written: {@code pass → 180}, every verdict in order. */
+    @JsonProperty("verdicts")
+    Map<String, Integer> verdictsAsWritten() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        verdicts.forEach((v, n) -> out.put(v.id(), n));
+        return out;
+    }
+
+    public boolean broken() {
+        return status == RunStatus.BROKEN;
+    }
+}

@@ -1,0 +1,33 @@
+package org.portzero.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class VocabularyTest {
+
+    @Test
+    void verdictsHaveOneSpellingAndOneOrder() {
+        assertThat(Verdict.spellings()).isEqualTo("pass, fail, xfail, xpass, flaky, skip, broken");
+        assertThat(Verdict.parse("XFAIL")).contains(Verdict.XFAIL);
+        assertThat(Arrays.stream(Verdict.values()).filter(Verdict::failsTheGate)).containsExactly(Verdict.FAIL, Verdict.BROKEN);
+    }
+
+    @Test
+    void checkIdsRoundTrip() {
+        CheckId id = CheckId.parse("unique.tcp4_loopback_nio.ports_distinct");
+        assertThat(id.family()).isEqualTo(Family.UNIQUE);
+        assertThat(id).hasToString("unique.tcp4_loopback_nio.ports_distinct");
+        assertThatThrownBy(() -> CheckId.parse("bind0.Tcp4.x")).hasMessageContaining("snake_case");
+        assertThatThrownBy(() -> CheckId.parse("nope.a.b")).hasMessageContaining("unknown family 'nope' (families: bind0, unique");
+    }
+
+    @Test
+    void familiesThatUseUpTheRangeRunFirst() {
+        assertThat(Family.runOrder(List.of(Family.values())).subList(0, 2)).containsExactly(Family.EXHAUST, Family.RESERVED);
+        assertThat(Family.runOrder(List.of(Family.values())).get(2)).isEqualTo(Family.BIND0);
+    }
+}

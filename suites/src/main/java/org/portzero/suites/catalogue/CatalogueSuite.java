@@ -1,0 +1,36 @@
+package org.portzero.suites.catalogue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.TestFactory;
+import org.portzero.model.Family;
+
+/**
+ * The whole catalogue as JUnit tests: one container per family, in {@link Family#runOrder}, each
+ * holding that family's checks as dynamic tests named by their ids. The system property
+ * {@value #FAMILIES} ({@code bind0,unique}) narrows it; unset, every family runs.
+ */
+@DisplayName("portzero")
+public class CatalogueSuite {
+
+    /** The system property that selects families, comma-separated ids. */
+    public static final String FAMILIES = "portzero.families";
+
+    @TestFactory
+    @DisplayName("catalogue")
+    Stream<DynamicContainer> families() {
+        Bench bench = Bench.current();
+        return Family.runOrder(selected()).stream().map(family -> DynamicContainer.dynamicContainer(family.id(),
+                CheckTests.of(CheckFamily.of(family).checks(bench))));
+    }
+
+    /** The families {@value #FAMILIES} names, or all of them. */
+    public static List<Family> selected() {
+        String wanted = System.getProperty(FAMILIES, "").trim();
+        return wanted.isEmpty() ? List.of(Family.values())
+                : Arrays.stream(wanted.split(",")).map(Family::of).distinct().toList();
+    }
+}

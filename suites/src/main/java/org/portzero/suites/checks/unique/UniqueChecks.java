@@ -1,0 +1,148 @@
+package org.portzero.suites.checks.unique;
+import org.portzero.suites.checks.common.SocketVariant;
+import org.portzero.suites.checks.common.SocketGenerators;
+import org.portzero.suites.checks.common.BoundSocket;
+import org.portzero.suites.checks.common.BindAddress;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.portzero.suites.catalogue.Bench;
+import org.portzero.suites.catalogue.Check;
+import org.portzero.model.CheckId;
+import org.portzero.model.Family;
+import org.portzero.suites.catalogue.PropertyCheck;
+import org.portzero.model.SpecLink;
+import org.portzero.model.EphemeralRange;
+import org.portzero.model.PlatformFacts;
+import org.portzero.suites.probe.AddressFamily;
+import org.portzero.suites.probe.Layer;
+import org.portzero.suites.probe.Observation;
+import org.portzero.suites.probe.ProbeSocket;
+import org.portzero.suites.probe.Role;
+import org.portzero.suites.probe.SocketShape;
+import org.portzero.suites.probe.Trace;
+import org.portzero.suites.probe.Transport;
+import org.portzero.suites.verdict.Judgement;
+import org.portzero.suites.verdict.SetupFailed;
+
+/**
+ * Claim: N sockets bound to port 0 at the same time, of one protocol and without SO_REUSEADDR or
+ * SO_REUSEPORT, hold N distinct ports; TCP and UDP port spaces are independent, so a number live
+ * in TCP can be bound in UDP (the checks never claim the two sets are disjoint).
+ *
+ * <p>Spec: bind(2) (EADDRINUSE), ip(7); docs/CATALOGUE.md B02; kselftest
+ * {@code ip_local_port_range.c:exhaust_8_port_range}.
+ *
+ * <p>Assumes: at least {@link #count} ports of the live range are free; the count is capped at
+ * half the range less the reserved ports, since other processes may hold some.
+ */
+public final class UniqueChecks {
+
+    /** Sockets per scenario check, before the cap. */
+    static final int SCENARIO_SOCKETS = 200;
+    /** Attempts at finding a TCP port whose number is also free in UDP. */
+    static final int INDEPENDENCE_ATTEMPTS = 5;
+
+    private static final String CLAIM = "ports handed out by simultaneous bind(0) calls are distinct per protocol";
+    private static final List<SpecLink> SPECS = List.of(SpecLink.BIND_2, SpecLink.IP_7, SpecLink.KSELFTEST_PORT_RANGE);
+
+    private final Bench bench;
+
+    public UniqueChecks(Bench bench) {
+        this.bench = bench;
+    }
+
+    public static List<SocketVariant> variants() {
+        return SocketVariant.table(List.of(BindAddress.LOOPBACK));
+    }
+
+    /** How many simultaneous sockets a platform can hold safely: half its free range, at most {@code wanted}. */
+    public static int count(PlatformFacts facts, int wanted) {
+        EphemeralRange r = facts.portRange();
+        int free = r.size() - facts.reservedPorts().countIn(r.low(), r.high());
+        return Math.max(2, Math.min(wanted, free / 2));
+    }
+
+    public Stream<Check> checks() {
+        Stream<Check> distinct = variants().stream().map(v ->
+                new Check(new CheckId(Family.UNIQUE, v.name(), "ports_distinct"), v.layer(), CLAIM,
+                        v.parameters(), SPECS, trace -> {
+                            v.requireSupported(bench.facts());
+                            return portsDistinct(bench, v, count(bench.facts(), SCENARIO_SOCKETS), trace);
+                        }));
+        Stream<Check> independent = Stream.of(Layer.SOCKET, Layer.NIO, Layer.LIBC).map(layer -> {
+            String variant = "tcp_udp_loopback_" + layer.id();
+            return new Check(new CheckId(Family.UNIQUE, variant, "port_spaces_independent"), layer,
+                    "a port number live in TCP can be bound in UDP: the two port spaces are independent",
+                    Map.of("address_family", "ipv4", "address", "loopback"), SPECS, trace -> portSpacesIndependent(layer, trace));
+        });
+        return Stream.concat(distinct, independent);
+    }
+
+    /** Crowd sizes per layer property by default; each size is tried for every socket shape. */
+    static final int PROPERTY_EXAMPLES = 8;
+    static final int PROPERTY_MAX_SOCKETS = 2000;
+
+    /** One property per layer: crowds of simultaneous bind(0) sockets of one protocol hold distinct ports. */
+    public Stream<Check> properties() {
+        return Stream.of(Layer.values()).map(layer -> PropertyCheck.of(
+                new CheckId(Family.UNIQUE, "generated_" + layer.id(), "ports_distinct"), layer,
+                "any generated crowd of simultaneous bind(0) sockets of one protocol holds distinct ports",
+                Map.of("generator", "crowds"), SPECS, bench.properties(), PROPERTY_EXAMPLES,
+                SocketGenerators.crowds(bench.facts(), layer, count(bench.facts(), PROPERTY_MAX_SOCKETS)),
+                crowds -> crowds.variants().stream().map(v -> v.shape().id()).collect(Collectors.toList()),
+                (crowds, trace) -> {
+                    for (SocketVariant v : crowds.variants()) {
+                        Judgement j = portsDistinct(bench, v, crowds.size(), trace);
+                        if (!j.holds()) {
+                            return j;
+                        }
+                        trace.close(); // release this shape's crowd before the next
+                    }
+                    return Judgement.held(crowds.size() + " distinct per shape", crowds.size() + " distinct per shape");
+                }));
+    }
+
+    /** Binds {@code n} sockets of the variant at once and judges that their ports are distinct. */
+    public static Judgement portsDistinct(Bench bench, SocketVariant v, int n, Trace trace) {
+        Map<Integer, String> holders = new HashMap<>();
+        List<String> duplicates = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            BoundSocket bound = BoundSocket.bindToPortZero(bench, v, Role.CLIENT, trace);
+            if (!bound.bound()) {
+                return Judgement.broke(bound.bind().outcome(), n + " distinct ports",
+                        v + " [" + v.layer().id() + "]: socket " + (i + 1) + " of " + n + ": " + bound.whyUnbound());
+            }
+            String earlier = holders.putIfAbsent(bound.port(), bound.socket().label());
+            if (earlier != null) {
+                duplicates.add(bound.port() + " (" + earlier + " and " + bound.socket().label() + ")");
+            }
+        }
+        return Judgement.check(duplicates.isEmpty(), holders.size() + " distinct of " + n,
+                n + " distinct of " + n,
+                v + " [" + v.layer().id() + "]: " + n + " live bind(0) sockets share ports: " + String.join(", ", duplicates));
+    }
+
+    private Judgement portSpacesIndependent(Layer layer, Trace trace) {
+        List<String> tried = new ArrayList<>();
+        for (int attempt = 0; attempt < INDEPENDENCE_ATTEMPTS; attempt++) {
+            SocketVariant tcp = new SocketVariant(new SocketShape(AddressFamily.IPV4, Transport.TCP), BindAddress.LOOPBACK, layer);
+            BoundSocket bound = BoundSocket.bindToPortZero(bench, tcp, Role.CLIENT, trace);
+            SetupFailed.require("TCP bind(127.0.0.1:0)", bound.name());
+            ProbeSocket udp = bench.layer(layer).open(new SocketShape(AddressFamily.IPV4, Transport.UDP), trace);
+            Observation udpBind = udp.bind(new java.net.InetSocketAddress(AddressFamily.IPV4.loopback(), bound.port()));
+            if (udpBind.succeeded()) {
+                return Judgement.held("tcp " + bound.port() + " + udp " + bound.port() + " both live",
+                        "the same number live in TCP and UDP");
+            }
+            tried.add(bound.port() + ": " + udpBind.outcome());
+        }
+        return Judgement.broke(String.join("; ", tried), "the same number live in TCP and UDP",
+                "[" + layer.id() + "]: UDP bind to a port held only by TCP failed " + INDEPENDENCE_ATTEMPTS
+                        + " times (" + String.join("; ", tried) + "): the port spaces look shared");
+    }
+}
