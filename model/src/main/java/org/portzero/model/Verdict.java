@@ -63,6 +63,19 @@ public enum Verdict {
         return this == PASS || this == XPASS;
     }
 
+    /**
+     * A JUnit status message that names this verdict, {@code skip: no IPv6}: the suites report
+     * skip, xfail and flaky all as "aborted", and the reports tell them apart by this label alone.
+     */
+    public String labelled(String detail) {
+        return id() + ": " + detail;
+    }
+
+    /** The regular expression that recognises a {@link #labelled} message. */
+    public String labelPattern() {
+        return "(?s)" + id() + ": .*";
+    }
+
     /** Every spelling, in order: {@code pass, fail, xfail, xpass, flaky, skip, broken}. */
     public static String spellings() {
         return String.join(", ", Arrays.stream(values()).map(Verdict::id).toList());

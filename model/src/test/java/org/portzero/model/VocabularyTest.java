@@ -17,6 +17,15 @@ class VocabularyTest {
     }
 
     @Test
+    void aLabelledMessageIsRecognisedByItsOwnVerdictOnly() {
+        String skip = Verdict.SKIP.labelled("no IPv6\non this platform");
+        assertThat(skip).matches(Verdict.SKIP.labelPattern());
+        assertThat(skip).doesNotMatch(Verdict.XFAIL.labelPattern()).doesNotMatch(Verdict.FLAKY.labelPattern());
+        assertThat(Verdict.XFAIL.labelled("known deviation: r https://x.org")).matches(Verdict.XFAIL.labelPattern())
+                .doesNotMatch(Verdict.SKIP.labelPattern());
+    }
+
+    @Test
     void checkIdsRoundTrip() {
         CheckId id = CheckId.parse("unique.tcp4_loopback_nio.ports_distinct");
         assertThat(id.family()).isEqualTo(Family.UNIQUE);

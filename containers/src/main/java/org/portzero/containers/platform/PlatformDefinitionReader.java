@@ -1,5 +1,6 @@
 package org.portzero.containers.platform;
 
+import org.portzero.model.Family;
 import org.portzero.model.MalformedInput;
 
 import com.fasterxml.jackson.core.JsonLocation;
@@ -67,7 +68,6 @@ public final class PlatformDefinitionReader {
     private static final Pattern DEBIAN_PACKAGE = Pattern.compile("[a-z0-9][a-z0-9+.-]+");
     private static final Pattern SYSCTL = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-zA-Z0-9_-]+)+");
     private static final Pattern USER = Pattern.compile("[a-z_][a-z0-9_-]*|[0-9]+(:[0-9]+)?");
-    private static final Pattern FAMILY = Pattern.compile("[a-z0-9_]+");
     private static final Pattern MEMORY = Pattern.compile("([0-9]+)\\s*([kmg]?)b?", Pattern.CASE_INSENSITIVE);
     private static final Pattern DURATION = Pattern.compile("([0-9]+)\\s*([smh]?)", Pattern.CASE_INSENSITIVE);
 
@@ -306,7 +306,7 @@ public final class PlatformDefinitionReader {
                     textList("jvmArgs", null),
                     memory(),
                     timeout(),
-                    textList("families", FAMILY),
+                    families(),
                     folder,
                     kernel);
         }
@@ -435,6 +435,19 @@ public final class PlatformDefinitionReader {
                 throw error("timeout", "must be positive");
             }
             return timeout;
+        }
+
+        /** The families the platform runs, each one of {@link Family}; all when absent. */
+        private List<String> families() {
+            List<String> ids = textList("families", null);
+            for (String id : ids) {
+                try {
+                    Family.of(id);
+                } catch (IllegalArgumentException e) {
+                    throw error("families", e.getMessage());
+                }
+            }
+            return ids;
         }
 
         private List<String> textList(String name, Pattern shape) {

@@ -132,6 +132,14 @@ class PlatformDefinitionReaderTest {
     }
 
     @Test
+    void anUnknownFamilyIsRejectedWithTheKnownOnes() {
+        MalformedInput e = reject("f", base("f") + "families: [bind0, bindO]\n");
+        assertEquals("families", e.field(), e.getMessage());
+        assertEquals(4, e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown family 'bindO' (families: bind0, unique, connect0"), e.getMessage());
+    }
+
+    @Test
     void wrongTypesAreRejected() {
         MalformedInput sysctls = reject("t1", """
                 id: t1

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
+import org.portzero.model.Verdict;
 import org.portzero.suites.verdict.CheckResult;
 
 /**
@@ -38,9 +39,10 @@ public final class CheckTests {
             case FAIL -> throw new AssertionFailedError(result.id() + ": " + result.message(),
                     result.expected(), result.observed());
             case BROKEN -> throw new IllegalStateException(result.id() + " broken: " + result.message());
-            case SKIP -> throw new TestAbortedException("skip: " + result.message());
-            case XFAIL -> throw new TestAbortedException("xfail (known deviation): " + result.reason() + " " + result.link());
-            case FLAKY -> throw new TestAbortedException("flaky: " + result.message());
+            case SKIP -> throw new TestAbortedException(Verdict.SKIP.labelled(result.message()));
+            case XFAIL -> throw new TestAbortedException(Verdict.XFAIL.labelled("known deviation: " + result.reason()
+                    + " " + result.link()));
+            case FLAKY -> throw new TestAbortedException(Verdict.FLAKY.labelled(result.message()));
             case PASS, XPASS -> { }
             default -> throw new IllegalStateException("unknown verdict " + result.verdict());
         }

@@ -91,7 +91,7 @@ public final class RunnerMain {
         long wallMillis = (System.nanoTime() - start) / 1_000_000;
         List<CheckResult> results = ResultLog.all();
         ObservationsFile.write(layout.observations(), new ObservationsHeader(ObservationsFile.SCHEMA_VERSION,
-                harnessVersion(), Instant.now().toString(), wallMillis, Family.runOrder(families),
+                harnessVersion(), Instant.now().toString(), wallMillis, families,
                 generatorReach(results), descriptors.counts()), results);
         printSummary(results, wallMillis);
         descriptors.leaks().forEach((f, n) -> System.out.println("portzero: WARNING family " + f + " left " + n
