@@ -1,16 +1,15 @@
 package org.portzero.benchmarks;
 
-import org.portzero.model.PlatformRunsRecord;
-import org.portzero.model.RunLayout;
-import org.portzero.model.RunRecord;
-import org.portzero.model.RunStatus;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.portzero.model.PlatformRunsRecord;
+import org.portzero.model.RunLayout;
+import org.portzero.model.RunRecord;
+import org.portzero.model.RunStatus;
 
 /**
  * Wall time of the platform matrix against the number of container platforms, by running the

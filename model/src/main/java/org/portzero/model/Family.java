@@ -1,6 +1,7 @@
 package org.portzero.model;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -69,7 +70,7 @@ public enum Family {
 
     /** The order families run in: those that use up the range first, then registration order. */
     public static List<Family> runOrder(List<Family> families) {
-        return families.stream().sorted((a, b) -> a.range != b.range
-                ? (a.range == Range.USES_UP ? -1 : 1) : Integer.compare(a.ordinal(), b.ordinal())).toList();
+        return families.stream().sorted(Comparator.comparing((Family f) -> f.range != Range.USES_UP)
+                .thenComparing(Family::ordinal)).toList();
     }
 }

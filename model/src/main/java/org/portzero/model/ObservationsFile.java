@@ -71,8 +71,9 @@ public final class ObservationsFile {
                         int line = parser.currentTokenLocation().getLineNr();
                         JsonNode entry = parser.readValueAsTree();
                         String at = "results[" + index + "]";
-                        usable(file, line, at, entry).ifPresentOrElse(results::add,
-                                () -> unusable.add(whyUnusable(file, line, at, entry)));
+                        whyUnusable(file, line, at, entry).ifPresentOrElse(unusable::add, () -> results.add(
+                                new RecordedResult(CheckId.parse(entry.path("id").asText()),
+                                        Verdict.parse(entry.path("verdict").asText()).orElseThrow(), entry)));
                     }
                 } else {
                     header.set(field, parser.readValueAsTree());
@@ -104,43 +105,27 @@ public final class ObservationsFile {
         return new Observations(file, header, results, damage);
     }
 
-    private static Optional<RecordedResult> usable(Path file, int line, String at, JsonNode entry) {
-        if (!entry.isObject() || !entry.path("id").isTextual() || !entry.path("verdict").isTextual()) {
-            return Optional.empty();
-        }
-        Optional<Verdict> verdict = Verdict.parse(entry.path("verdict").asText());
-        if (verdict.isEmpty() || !verdict.get().id().equals(entry.path("verdict").asText())) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new RecordedResult(CheckId.parse(entry.path("id").asText()), verdict.get(), entry));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** Why an entry {@link #usable} refused cannot be reported. */
-    private static InputFault whyUnusable(Path file, int line, String at, JsonNode entry) {
+    /** Why an entry cannot be reported (not an object, no known check id, no verdict spelled as written), or empty. */
+    private static Optional<InputFault> whyUnusable(Path file, int line, String at, JsonNode entry) {
         if (!entry.isObject()) {
-            return new InputFault(file, line, at, "expected a result object, found "
-                    + entry.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+            return Optional.of(new InputFault(file, line, at, "expected a result object, found "
+                    + entry.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
         }
         JsonNode id = entry.path("id");
-        String idProblem = null;
         if (!id.isTextual()) {
-            idProblem = "expected a check id family.variant.check, found " + (id.isMissingNode() ? "nothing" : id.toString());
-        } else {
-            try {
-                CheckId.parse(id.asText());
-            } catch (IllegalArgumentException e) {
-                idProblem = e.getMessage();
-            }
+            return Optional.of(new InputFault(file, line, at + ".id", "expected a check id family.variant.check, found "
+                    + (id.isMissingNode() ? "nothing" : id.toString())));
         }
-        if (idProblem != null) {
-            return new InputFault(file, line, at + ".id", idProblem);
+        try {
+            CheckId.parse(id.asText());
+        } catch (IllegalArgumentException e) {
+            return Optional.of(new InputFault(file, line, at + ".id", e.getMessage()));
         }
         JsonNode verdict = entry.path("verdict");
-        return new InputFault(file, line, at + ".verdict", "expected one of " + Verdict.spellings() + ", found "
-                + (verdict.isMissingNode() ? "nothing" : verdict.toString()));
+        if (verdict.isTextual() && Verdict.ids().contains(verdict.asText())) {
+            return Optional.empty();
+        }
+        return Optional.of(new InputFault(file, line, at + ".verdict", "expected one of " + Verdict.spellings()
+                + ", found " + (verdict.isMissingNode() ? "nothing" : verdict.toString())));
     }
 }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -52,11 +51,11 @@ public record RunRecord(int schemaVersion, String platform, String kind, String 
         verdicts = Collections.unmodifiableMap(counts);
     }
 
-    /** Reads both schemas: verdict keys in any case, status in any case. */
+    /** Reads both schemas: verdict keys spelled {@code pass} (schema 2) or {@code PASS} (schema 1). */
     @JsonCreator
     static RunRecord fromJson(@JsonProperty("schemaVersion") int schemaVersion, @JsonProperty("platform") String platform,
                               @JsonProperty("kind") String kind, @JsonProperty("description") String description,
-                              @JsonProperty("image") String image, @JsonProperty("status") String status,
+                              @JsonProperty("image") String image, @JsonProperty("status") RunStatus status,
                               @JsonProperty("note") String note, @JsonProperty("exitCode") Integer exitCode,
                               @JsonProperty("wallMillis") long wallMillis,
                               @JsonProperty("runnerWallMillis") Long runnerWallMillis,
@@ -68,17 +67,8 @@ public record RunRecord(int schemaVersion, String platform, String kind, String 
             verdicts.forEach((name, n) -> counts.put(Verdict.parse(name).orElseThrow(
                     () -> new IllegalArgumentException("not a verdict: '" + name + "'")), n));
         }
-        RunStatus parsed = status == null ? null : RunStatus.valueOf(status.toUpperCase(Locale.ROOT));
-        return new RunRecord(schemaVersion, platform, kind, description, image, parsed, note, exitCode, wallMillis,
+        return new RunRecord(schemaVersion, platform, kind, description, image, status, note, exitCode, wallMillis,
                 runnerWallMillis, overheadMillis, phaseMillis, counts);
-    }
-
-    /** The counts as written: {@code pass → 180}, every verdict in order. */
-    @JsonProperty("verdicts")
-    Map<String, Integer> verdictsAsWritten() {
-        Map<String, Integer> out = new LinkedHashMap<>();
-        verdicts.forEach((v, n) -> out.put(v.id(), n));
-        return out;
     }
 
     public boolean broken() {

@@ -3,6 +3,7 @@ package org.portzero.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -77,7 +78,12 @@ public enum Verdict {
     }
 
     /** Every spelling, in order: {@code pass, fail, xfail, xpass, flaky, skip, broken}. */
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(Verdict::id).toList();
+    }
+
+    /** {@link #ids()} as one line, for messages. */
     public static String spellings() {
-        return String.join(", ", Arrays.stream(values()).map(Verdict::id).toList());
+        return String.join(", ", ids());
     }
 }

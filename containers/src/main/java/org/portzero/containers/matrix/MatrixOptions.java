@@ -1,5 +1,7 @@
 package org.portzero.containers.matrix;
 
+import org.portzero.model.RunLayout;
+
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -51,7 +53,7 @@ public record MatrixOptions(
     }
 
     public Path runsDir() {
-        return org.portzero.model.RunLayout.runs(out);
+        return RunLayout.runs(out);
     }
 
     public Path imagesDir() {

@@ -1,9 +1,9 @@
 package org.portzero.containers.matrix;
 
 import org.portzero.containers.platform.ImageSource;
-import org.portzero.model.MalformedInput;
 import org.portzero.containers.platform.PlatformDefinition;
 import org.portzero.containers.platform.PlatformDefinitionReader;
+import org.portzero.model.MalformedInput;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

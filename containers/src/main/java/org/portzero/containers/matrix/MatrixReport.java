@@ -1,18 +1,16 @@
 package org.portzero.containers.matrix;
 
+import org.portzero.containers.run.RunOutcome;
+import org.portzero.containers.run.VerdictTally;
 import org.portzero.model.PlatformRunsRecord;
 import org.portzero.model.RunRecord;
-import org.portzero.containers.run.RunOutcome;
 import org.portzero.model.RunStatus;
-import org.portzero.containers.run.VerdictTally;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What the build log says about a matrix run — one line per platform (counts per verdict and

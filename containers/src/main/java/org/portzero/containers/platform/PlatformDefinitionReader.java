@@ -1,8 +1,5 @@
 package org.portzero.containers.platform;
 
-import org.portzero.model.Family;
-import org.portzero.model.MalformedInput;
-
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -11,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.portzero.model.Family;
+import org.portzero.model.MalformedInput;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -210,7 +209,7 @@ public final class PlatformDefinitionReader {
         Matcher duplicate = Pattern.compile("Duplicate field '([^']*)'").matcher(e.getOriginalMessage());
         if (duplicate.find()) {
             String name = duplicate.group(1);
-            return new MalformedInput(file, line, name.isBlank() ? "(no name)" : name, "appears twice");
+            return new MalformedInput(file, line, name, "appears twice");
         }
         String field = lines.entrySet().stream()
                 .filter(entry -> entry.getValue() <= line)

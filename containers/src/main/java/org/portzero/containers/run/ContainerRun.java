@@ -1,13 +1,12 @@
 package org.portzero.containers.run;
 
-import org.portzero.model.RunStatus;
-
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.portzero.containers.platform.PlatformDefinition;
+import org.portzero.model.RunStatus;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;

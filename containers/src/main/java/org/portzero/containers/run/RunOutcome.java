@@ -1,10 +1,10 @@
 package org.portzero.containers.run;
 
+import org.portzero.model.RunRecord;
 import org.portzero.model.RunStatus;
 
 import java.util.Map;
 import java.util.Optional;
-import org.portzero.model.RunRecord;
 
 /**
  * The record of one platform run, written beside its results as {@code run.json}.

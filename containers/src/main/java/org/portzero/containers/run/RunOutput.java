@@ -1,6 +1,7 @@
 package org.portzero.containers.run;
 
 import org.portzero.model.RecordFile;
+import org.portzero.model.RunLayout;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import org.portzero.model.RunLayout;
 
 /**
  * Where the platform matrix puts one platform's run, {@code target/portzero/runs/<platform-id>/}

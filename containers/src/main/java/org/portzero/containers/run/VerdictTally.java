@@ -1,5 +1,10 @@
 package org.portzero.containers.run;
 
+import org.portzero.model.Observations;
+import org.portzero.model.ObservationsFile;
+import org.portzero.model.RecordedResult;
+import org.portzero.model.Verdict;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,10 +13,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.portzero.model.Observations;
-import org.portzero.model.ObservationsFile;
-import org.portzero.model.RecordedResult;
-import org.portzero.model.Verdict;
 
 /**
  * The verdict counts of one run, read from its {@code observations.json}, with the ids of the

@@ -2,9 +2,9 @@ package org.portzero.containers.matrix;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.portzero.model.MalformedInput;
 import org.portzero.containers.platform.PlatformDefinition;
 import org.portzero.containers.platform.PlatformDefinitionReader;
+import org.portzero.model.MalformedInput;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,9 +2,9 @@ package org.portzero.containers.matrix;
 
 import org.junit.jupiter.api.Test;
 import org.portzero.containers.run.RunOutcome;
+import org.portzero.containers.run.VerdictTally;
 import org.portzero.model.RunStatus;
 import org.portzero.model.Verdict;
-import org.portzero.containers.run.VerdictTally;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,8 @@
 package org.portzero.containers.platform;
 
-import org.portzero.model.MalformedInput;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.portzero.model.MalformedInput;
 
 import java.io.IOException;
 import java.nio.file.Files;

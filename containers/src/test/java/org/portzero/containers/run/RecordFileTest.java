@@ -1,11 +1,10 @@
 package org.portzero.containers.run;
 
-import org.portzero.model.RecordFile;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.portzero.model.RecordFile;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,10 +1,8 @@
 package org.portzero.containers.run;
 
-import org.portzero.model.RunStatus;
-
-import org.portzero.model.Verdict;
-
 import org.junit.jupiter.api.Test;
+import org.portzero.model.RunStatus;
+import org.portzero.model.Verdict;
 
 import java.io.IOException;
 import java.util.List;

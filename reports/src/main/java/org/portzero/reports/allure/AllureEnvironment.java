@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.portzero.model.MalformedInput;
 import org.portzero.model.PlatformRunsRecord;
 import org.portzero.reports.run.PlatformRun;
 
@@ -51,7 +52,7 @@ public final class AllureEnvironment {
     private static String dockerEngine(Path out) {
         try {
             return PlatformRunsRecord.in(out).map(PlatformRunsRecord::engine).orElse("not recorded");
-        } catch (org.portzero.model.MalformedInput e) {
+        } catch (MalformedInput e) {
             return "unknown (platform-runs.json unreadable)";
         }
     }

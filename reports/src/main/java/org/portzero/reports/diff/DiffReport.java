@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.portzero.model.Verdict;
 
 /** Writes a {@link BaselineDiff} as {@code diff.json} and as {@code diff.md} (a CI job summary). */
 public final class DiffReport {
@@ -42,7 +43,7 @@ public final class DiffReport {
         return md.toString();
     }
 
-    private static String side(org.portzero.model.Verdict verdict, String outcome) {
+    private static String side(Verdict verdict, String outcome) {
         if (verdict == null) {
             return "—";
         }

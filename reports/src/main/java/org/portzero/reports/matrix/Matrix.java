@@ -1,17 +1,16 @@
 package org.portzero.reports.matrix;
 
-import org.portzero.model.Verdict;
-import org.portzero.model.RecordedResult;
-import org.portzero.model.Family;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.portzero.model.Family;
+import org.portzero.model.RecordedResult;
+import org.portzero.model.Verdict;
 import org.portzero.reports.run.PlatformRun;
 
 /**
@@ -109,9 +108,7 @@ public record Matrix(
         putFact(settings, "uid", f, "uid");
         f.path("javaNetProperties").fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
         Map<String, Integer> summary = new LinkedHashMap<>();
-        for (Verdict v : Verdict.values()) {
-            summary.put(v.id(), 0);
-        }
+        Verdict.ids().forEach(v -> summary.put(v, 0));
         run.results().forEach(r -> summary.merge(r.verdict().id(), 1, Integer::sum));
         summary.put("total", run.results().size());
         String jdk = (run.fact("javaVendor") + " " + run.fact("javaVersion")).strip();

@@ -1,6 +1,7 @@
 package org.portzero.reports.matrix;
 
 import org.portzero.model.Verdict;
+
 /**
  * One check on one platform, as the suites judged it.
  *

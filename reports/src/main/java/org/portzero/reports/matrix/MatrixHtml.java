@@ -1,8 +1,6 @@
 package org.portzero.reports.matrix;
 
-import org.portzero.model.Verdict;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -12,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.portzero.model.Verdict;
 import org.portzero.reports.run.PlatformRun;
 
 /**
@@ -21,10 +20,6 @@ import org.portzero.reports.run.PlatformRun;
  * full result — every recorded socket call — in a dialog, from the observations embedded as JSON.
  */
 public final class MatrixHtml {
-
-    /** The verdicts in their one order and spelling. */
-    private static final List<String> SPELLINGS = java.util.Arrays.stream(Verdict.values()).map(Verdict::id).toList();
-
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -96,7 +91,7 @@ public final class MatrixHtml {
         h.append("<details><summary>settings</summary><ul>");
         p.settings().forEach((k, v) -> h.append("<li>").append(esc(k)).append(" = ").append(esc(v)).append("</li>"));
         h.append("</ul></details><div class=\"summary\">");
-        for (String v : SPELLINGS) {
+        for (String v : Verdict.ids()) {
             int n = p.summary().getOrDefault(v, 0);
             if (n > 0) {
                 h.append("<span class=\"v-").append(v).append("\">").append(n).append(' ').append(v).append("</span> ");
@@ -112,13 +107,13 @@ public final class MatrixHtml {
     private static String familySummary(List<MatrixRow> rows, String platform) {
         Map<String, Long> counts = rows.stream().map(r -> r.cells().get(platform)).filter(c -> c != null)
                 .collect(Collectors.groupingBy(c -> c.verdict().id(), Collectors.counting()));
-        return SPELLINGS.stream().filter(counts::containsKey).map(v -> counts.get(v) + " " + v)
+        return Verdict.ids().stream().filter(counts::containsKey).map(v -> counts.get(v) + " " + v)
                 .collect(Collectors.joining(" · "));
     }
 
     private static void legend(StringBuilder h) {
         h.append("<p class=\"legend\">");
-        for (String v : SPELLINGS) {
+        for (String v : Verdict.ids()) {
             h.append("<span class=\"v-").append(v).append("\">").append(v).append("</span> ");
         }
         h.append("<span class=\"v-absent\">· not run</span></p>\n");

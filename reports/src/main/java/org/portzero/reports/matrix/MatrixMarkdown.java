@@ -1,9 +1,9 @@
 package org.portzero.reports.matrix;
 
-import org.portzero.model.Verdict;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.portzero.model.Verdict;
 
 /**
  * {@code matrix.md}: GitHub-flavoured Markdown sized for a CI job summary. The platforms with
@@ -13,9 +13,9 @@ import java.util.stream.Collectors;
  */
 public final class MatrixMarkdown {
 
-    private static final Map<String, String> MARKS = Map.of(
-            "pass", "✅", "fail", "❌", "xfail", "🟨", "xpass", "🟦", "skip", "⏭️", "broken", "💥", "flaky",
-            "🟧");
+    private static final Map<Verdict, String> MARKS = Map.of(
+            Verdict.PASS, "✅", Verdict.FAIL, "❌", Verdict.XFAIL, "🟨", Verdict.XPASS, "🟦", Verdict.SKIP, "⏭️",
+            Verdict.BROKEN, "💥", Verdict.FLAKY, "🟧");
 
     private MatrixMarkdown() {
     }
@@ -28,7 +28,7 @@ public final class MatrixMarkdown {
                 .append("Ports from the ephemeral range are shown as P1, P2… Generated ")
                 .append(matrix.generatedAt()).append(".\n\n");
         md.append("| platform | status | kernel | JDK | distro | settings | ")
-                .append(java.util.Arrays.stream(Verdict.values()).map(Verdict::id).collect(Collectors.joining(" | "))).append(" | total |\n");
+                .append(String.join(" | ", Verdict.ids())).append(" | total |\n");
         md.append("|---|---|---|---|---|---|").append("---:|".repeat(Verdict.values().length + 1)).append('\n');
         for (PlatformColumn p : matrix.platforms()) {
             String status = p.broken() ? "💥 broken: " + escape(p.note()) : "ran";
@@ -77,7 +77,7 @@ public final class MatrixMarkdown {
 
     private static String mark(MatrixCell cell) {
         String text = OutcomeForm.cell(cell.outcome()).replace("`", "'");
-        String mark = MARKS.getOrDefault(cell.verdict().id(), cell.verdict().id());
+        String mark = MARKS.get(cell.verdict());
         return text.isEmpty() ? mark + " " + cell.verdict().id() : mark + " `" + text.replace("|", "\\|") + "`";
     }
 

@@ -44,29 +44,24 @@ public final class RunDirectory {
         return new PlatformRun(layout.platformId(), layout.path(), facts, runRecord, observations, note);
     }
 
+    /** platform.json as a tree (the reports show its fields by name); a missing one is damage. */
     private static JsonNode readFacts(Path file, List<String> damage) {
         if (!Files.isRegularFile(file)) {
             damage.add("no " + file.getFileName());
             return PlatformRun.missing();
         }
-        try {
-            JsonNode node = JSON.readTree(file.toFile());
-            return node == null ? PlatformRun.missing() : node;
-        } catch (JsonProcessingException e) {
-            damage.add(file.getFileName() + " unreadable: " + InputFault.of(file, e, "(file)"));
-        } catch (IOException e) {
-            damage.add(file.getFileName() + " unreadable: " + file + ": " + firstLine(e));
-        }
-        return PlatformRun.missing();
+        return readJson(file, JsonNode.class, damage).orElse(PlatformRun.missing());
     }
 
     /** run.json is written by the platform matrix; a run directory made by the runner alone has none. */
     private static Optional<RunRecord> readRunRecord(Path file, List<String> damage) {
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
+        return Files.isRegularFile(file) ? readJson(file, RunRecord.class, damage) : Optional.empty();
+    }
+
+    /** The file as {@code type}, or empty with a damage line naming the file, line and field. */
+    private static <T> Optional<T> readJson(Path file, Class<T> type, List<String> damage) {
         try {
-            return Optional.ofNullable(JSON.readValue(file.toFile(), RunRecord.class));
+            return Optional.ofNullable(JSON.readValue(file.toFile(), type));
         } catch (JsonProcessingException e) {
             damage.add(file.getFileName() + " unreadable: " + InputFault.of(file, e, "(file)"));
         } catch (IOException e) {

@@ -1,7 +1,5 @@
 package org.portzero.reports.run;
 
-import org.portzero.model.PlatformRunsRecord;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.portzero.model.PlatformRunsRecord;
 
 /**
  * Which run directories a report merges: the ones named with {@code --runs=DIR,DIR}

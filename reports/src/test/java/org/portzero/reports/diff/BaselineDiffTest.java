@@ -1,6 +1,5 @@
 package org.portzero.reports.diff;
 
-import org.portzero.model.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -8,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.portzero.model.Verdict;
 import org.portzero.reports.FixtureRuns;
 import org.portzero.reports.matrix.Matrix;
 import org.portzero.reports.matrix.MatrixCell;

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.portzero.model.MalformedInput;
 import org.portzero.reports.DamageTally;
 import org.portzero.reports.FixtureRuns;
 import org.portzero.reports.JsonMutation;
 import org.portzero.reports.ReportGate;
-import org.portzero.model.MalformedInput;
 import org.portzero.reports.matrix.Matrix;
 import org.portzero.reports.matrix.MatrixJson;
 

@@ -1,7 +1,5 @@
 package org.portzero.reports.matrix;
 
-import org.portzero.model.Verdict;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -9,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.portzero.model.Verdict;
 import org.portzero.reports.FixtureRuns;
 import org.portzero.reports.run.PlatformRun;
 

@@ -1,7 +1,5 @@
 package org.portzero.reports.run;
 
-import org.portzero.model.RunLayout;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.quicktheories.QuickTheory.qt;
@@ -16,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.portzero.model.RunLayout;
 import org.portzero.reports.DamageTally;
 import org.portzero.reports.FixtureRuns;
 import org.portzero.reports.JsonMutation;

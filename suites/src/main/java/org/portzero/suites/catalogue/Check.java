@@ -1,13 +1,10 @@
 package org.portzero.suites.catalogue;
 
-import org.portzero.model.SpecLink;
-
-import org.portzero.model.Family;
-
-import org.portzero.model.CheckId;
-
 import java.util.List;
 import java.util.Map;
+import org.portzero.model.CheckId;
+import org.portzero.model.Family;
+import org.portzero.model.SpecLink;
 import org.portzero.suites.probe.Layer;
 import org.portzero.suites.probe.Trace;
 import org.portzero.suites.verdict.Judgement;

@@ -1,12 +1,12 @@
 package org.portzero.suites.catalogue;
 
-import org.portzero.model.CheckId;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Optional;
+import org.portzero.model.CheckId;
 import org.portzero.model.PlatformFacts;
+import org.portzero.model.Verdict;
 import org.portzero.suites.probe.Observation;
 import org.portzero.suites.probe.Trace;
 import org.portzero.suites.verdict.CheckResult;
@@ -15,7 +15,6 @@ import org.portzero.suites.verdict.Expectations;
 import org.portzero.suites.verdict.Judgement;
 import org.portzero.suites.verdict.PreconditionUnmet;
 import org.portzero.suites.verdict.SetupFailed;
-import org.portzero.model.Verdict;
 
 /** Runs one check and turns its judgement and the known deviations into a verdict. Knows nothing of JUnit. */
 public final class CheckExecution {

@@ -1,6 +1,5 @@
 package org.portzero.suites.catalogue;
 
-import java.util.List;
 import java.util.stream.Stream;
 import org.portzero.model.Family;
 
@@ -32,10 +31,5 @@ public interface CheckFamily {
             throw new IllegalStateException("family " + family.id() + " has no " + name + " implementing "
                     + CheckFamily.class.getSimpleName() + ": " + e, e);
         }
-    }
-
-    /** The checks of {@code families}, family after family, in the order given. */
-    static Stream<Check> all(List<Family> families, Bench bench) {
-        return families.stream().flatMap(f -> of(f).checks(bench));
     }
 }

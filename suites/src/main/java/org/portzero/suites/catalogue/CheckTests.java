@@ -1,7 +1,5 @@
 package org.portzero.suites.catalogue;
 
-import org.portzero.model.SpecLink;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.qameta.allure.Allure;
@@ -10,6 +8,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
+import org.portzero.model.SpecLink;
 import org.portzero.model.Verdict;
 import org.portzero.suites.verdict.CheckResult;
 

@@ -1,21 +1,19 @@
 package org.portzero.suites.catalogue;
 
-import org.portzero.model.SpecLink;
-
-import org.portzero.model.CheckId;
-
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import org.quicktheories.QuickTheory;
-import org.quicktheories.core.Gen;
+import org.portzero.model.CheckId;
+import org.portzero.model.SpecLink;
 import org.portzero.suites.probe.Layer;
 import org.portzero.suites.probe.Observation;
 import org.portzero.suites.probe.Trace;
 import org.portzero.suites.verdict.Judgement;
+import org.quicktheories.QuickTheory;
+import org.quicktheories.core.Gen;
 
 /**
  * A check whose body is a QuickTheories property: every generated example runs under a trace of

@@ -1,11 +1,5 @@
 package org.portzero.suites.facts;
 
-import org.portzero.model.PlatformFacts;
-
-import org.portzero.model.PortSet;
-
-import org.portzero.model.EphemeralRange;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.portzero.model.EphemeralRange;
+import org.portzero.model.PlatformFacts;
+import org.portzero.model.PortSet;
 
 /** Reads {@link PlatformFacts} from {@code /proc}, {@code /etc/os-release} and the JVM. */
 public final class PlatformFactsReader {

@@ -4,9 +4,9 @@ import java.io.File;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.platform.engine.TestExecutionResult;
-import org.portzero.model.Family;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
+import org.portzero.model.Family;
 
 /**
  * Counts this process's open file descriptors ({@code /proc/self/fd}) before and after each
@@ -36,10 +36,8 @@ final class DescriptorCount implements TestExecutionListener {
 
     /** The family a test container stands for: the catalogue suite names each family's container by its id. */
     private static java.util.Optional<String> family(TestIdentifier id) {
-        if (!id.isContainer() || !id.getUniqueId().contains("dynamic-container")) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Arrays.stream(Family.values()).map(Family::id).filter(id.getDisplayName()::equals).findFirst();
+        return java.util.Arrays.stream(Family.values()).map(Family::id)
+                .filter(f -> id.isContainer() && f.equals(id.getDisplayName())).findFirst();
     }
 
     /** family → {before, after}. */

@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,15 +19,15 @@ import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
+import org.portzero.model.Family;
 import org.portzero.model.ObservationsFile;
 import org.portzero.model.ObservationsHeader;
 import org.portzero.model.RunLayout;
+import org.portzero.model.Verdict;
 import org.portzero.suites.catalogue.Bench;
 import org.portzero.suites.catalogue.CatalogueSuite;
-import org.portzero.model.Family;
 import org.portzero.suites.catalogue.ResultLog;
 import org.portzero.suites.verdict.CheckResult;
-import org.portzero.model.Verdict;
 
 /**
  * {@code java -jar portzero-suites-runner.jar --out DIR [--families f1,f2]}: runs the catalogue

@@ -1,10 +1,9 @@
 package org.portzero.suites.verdict;
 
-import org.portzero.model.Verdict;
-
 import java.util.List;
 import java.util.Map;
 import org.portzero.model.SpecLink;
+import org.portzero.model.Verdict;
 import org.portzero.suites.probe.Observation;
 
 /**

@@ -1,8 +1,5 @@
 package org.portzero.suites.verdict;
 
-import org.portzero.model.InputFault;
-import org.portzero.model.MalformedInput;
-
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -25,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.portzero.model.InputFault;
+import org.portzero.model.MalformedInput;
 import org.portzero.model.PlatformFacts;
 
 /**

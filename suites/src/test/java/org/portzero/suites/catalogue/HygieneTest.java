@@ -1,9 +1,5 @@
 package org.portzero.suites.catalogue;
 
-import org.portzero.model.Family;
-
-import org.portzero.model.CheckId;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -11,12 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.portzero.model.CheckId;
+import org.portzero.model.Family;
+import org.portzero.model.Verdict;
 import org.portzero.suites.facts.PlatformFactsReader;
 import org.portzero.suites.probe.Layer;
 import org.portzero.suites.verdict.CheckResult;
 import org.portzero.suites.verdict.Expectations;
 import org.portzero.suites.verdict.Judgement;
-import org.portzero.model.Verdict;
 
 /** The harness closes every socket it opens, and a failure that does not repeat is reported flaky. */
 class HygieneTest {

@@ -1,9 +1,4 @@
 package org.portzero.suites.checks;
-import org.portzero.suites.checks.connected.ConnectedChecks;
-import org.portzero.suites.checks.wildcard.WildcardChecks;
-import org.portzero.suites.checks.connect0.Connect0Checks;
-import org.portzero.suites.checks.unique.UniqueChecks;
-import org.portzero.suites.checks.bind0.Bind0Checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,16 +7,21 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.portzero.model.Verdict;
 import org.portzero.suites.catalogue.Bench;
 import org.portzero.suites.catalogue.Check;
 import org.portzero.suites.catalogue.CheckExecution;
 import org.portzero.suites.catalogue.PropertySettings;
+import org.portzero.suites.checks.bind0.Bind0Checks;
+import org.portzero.suites.checks.connect0.Connect0Checks;
+import org.portzero.suites.checks.connected.ConnectedChecks;
+import org.portzero.suites.checks.unique.UniqueChecks;
+import org.portzero.suites.checks.wildcard.WildcardChecks;
 import org.portzero.suites.facts.PlatformFactsReader;
 import org.portzero.suites.probe.Layer;
 import org.portzero.suites.probe.TamperedLayer;
 import org.portzero.suites.verdict.CheckResult;
 import org.portzero.suites.verdict.Expectations;
-import org.portzero.model.Verdict;
 
 /**
  * Each family's checks fail when the claim they guard is broken: a layer that answers a wrong

@@ -3,6 +3,7 @@ package org.portzero.suites.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.portzero.model.Verdict;
 import org.portzero.suites.catalogue.Bench;
 import org.portzero.suites.catalogue.Check;
 import org.portzero.suites.catalogue.CheckExecution;
@@ -14,7 +15,6 @@ import org.portzero.suites.probe.Operation;
 import org.portzero.suites.probe.TamperedLayer;
 import org.portzero.suites.verdict.CheckResult;
 import org.portzero.suites.verdict.Expectations;
-import org.portzero.model.Verdict;
 
 /**
  * The stateful port-table property catches a layer that hands out a live port twice, shrinks

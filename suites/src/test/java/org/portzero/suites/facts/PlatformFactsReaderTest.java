@@ -1,9 +1,5 @@
 package org.portzero.suites.facts;
 
-import org.portzero.model.PlatformFacts;
-
-import org.portzero.model.EphemeralRange;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.portzero.model.EphemeralRange;
+import org.portzero.model.PlatformFacts;
 
 /** Facts come from the files, never from assumptions. */
 class PlatformFactsReaderTest {

@@ -1,22 +1,20 @@
 package org.portzero.suites.verdict;
 
-import org.portzero.model.MalformedInput;
-
-import org.portzero.model.Verdict;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.portzero.suites.catalogue.Check;
-import org.portzero.suites.catalogue.CheckExecution;
 import org.portzero.model.CheckId;
-import org.portzero.model.Family;
 import org.portzero.model.EphemeralRange;
+import org.portzero.model.Family;
+import org.portzero.model.MalformedInput;
 import org.portzero.model.PlatformFacts;
 import org.portzero.model.PortSet;
+import org.portzero.model.Verdict;
+import org.portzero.suites.catalogue.Check;
+import org.portzero.suites.catalogue.CheckExecution;
 import org.portzero.suites.probe.Layer;
 
 /** Known deviations: loading, validation with file/line/field, matching on facts, xfail and xpass. */

@@ -1,11 +1,10 @@
 package org.portzero.suites.verdict;
 
-import org.portzero.model.MalformedInput;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
 import org.junit.jupiter.api.Test;
+import org.portzero.model.MalformedInput;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 

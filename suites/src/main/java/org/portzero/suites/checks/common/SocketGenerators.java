@@ -2,13 +2,13 @@ package org.portzero.suites.checks.common;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import org.quicktheories.core.Gen;
-import org.quicktheories.generators.Generate;
 import org.portzero.model.PlatformFacts;
 import org.portzero.suites.probe.AddressFamily;
 import org.portzero.suites.probe.Layer;
 import org.portzero.suites.probe.Transport;
 import org.portzero.suites.verdict.PreconditionUnmet;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Generators named after what they generate. Each value prints as the socket calls it stands

@@ -1,13 +1,13 @@
 package org.portzero.suites.checks.connect0;
-import org.portzero.suites.checks.common.SocketVariant;
 
 import java.util.List;
 import java.util.stream.Stream;
-import org.portzero.suites.catalogue.Bench;
-import org.portzero.suites.catalogue.Check;
 import org.portzero.model.CheckId;
 import org.portzero.model.Family;
 import org.portzero.model.SpecLink;
+import org.portzero.suites.catalogue.Bench;
+import org.portzero.suites.catalogue.Check;
+import org.portzero.suites.checks.common.SocketVariant;
 import org.portzero.suites.probe.Layer;
 import org.portzero.suites.probe.Observation;
 import org.portzero.suites.probe.ProbeSocket;

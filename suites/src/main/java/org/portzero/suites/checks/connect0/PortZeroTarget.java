@@ -1,10 +1,10 @@
 package org.portzero.suites.checks.connect0;
-import org.portzero.suites.checks.common.BindAddress;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.portzero.suites.checks.common.BindAddress;
 import org.portzero.suites.probe.AddressFamily;
 import org.portzero.suites.probe.Layer;
 import org.portzero.suites.probe.SocketShape;

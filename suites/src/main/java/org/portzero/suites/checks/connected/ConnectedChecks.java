@@ -1,5 +1,4 @@
 package org.portzero.suites.checks.connected;
-import org.portzero.suites.checks.common.SocketVariant;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -7,11 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.portzero.suites.catalogue.Bench;
-import org.portzero.suites.catalogue.Check;
 import org.portzero.model.CheckId;
 import org.portzero.model.Family;
 import org.portzero.model.SpecLink;
+import org.portzero.suites.catalogue.Bench;
+import org.portzero.suites.catalogue.Check;
+import org.portzero.suites.checks.common.SocketVariant;
 import org.portzero.suites.probe.Endpoint;
 import org.portzero.suites.probe.Layer;
 import org.portzero.suites.probe.Observation;

@@ -1,6 +1,4 @@
 package org.portzero.suites.checks.reserved;
-import org.portzero.suites.checks.exhaust.ExhaustChecks;
-import org.portzero.suites.checks.common.EphemeralWindow;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -9,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.portzero.suites.catalogue.Bench;
-import org.portzero.suites.catalogue.Check;
 import org.portzero.model.CheckId;
 import org.portzero.model.Family;
 import org.portzero.model.SpecLink;
+import org.portzero.suites.catalogue.Bench;
+import org.portzero.suites.catalogue.Check;
+import org.portzero.suites.checks.common.EphemeralWindow;
+import org.portzero.suites.checks.exhaust.ExhaustChecks;
 import org.portzero.suites.probe.AddressFamily;
 import org.portzero.suites.probe.Layer;
 import org.portzero.suites.probe.Observation;

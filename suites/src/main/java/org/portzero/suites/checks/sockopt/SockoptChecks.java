@@ -1,5 +1,4 @@
 package org.portzero.suites.checks.sockopt;
-import org.portzero.suites.checks.common.EphemeralWindow;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -8,18 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.portzero.suites.catalogue.Bench;
-import org.portzero.suites.catalogue.Check;
 import org.portzero.model.CheckId;
+import org.portzero.model.EphemeralRange;
 import org.portzero.model.Family;
 import org.portzero.model.SpecLink;
-import org.portzero.model.EphemeralRange;
+import org.portzero.suites.catalogue.Bench;
+import org.portzero.suites.catalogue.Check;
+import org.portzero.suites.checks.common.EphemeralWindow;
 import org.portzero.suites.probe.AddressFamily;
 import org.portzero.suites.probe.Layer;
 import org.portzero.suites.probe.LibcLayer;
 import org.portzero.suites.probe.Observation;
 import org.portzero.suites.probe.ProbeSocket;
-import org.portzero.suites.probe.Role;
 import org.portzero.suites.probe.SocketOptionName;
 import org.portzero.suites.probe.SocketShape;
 import org.portzero.suites.probe.Trace;

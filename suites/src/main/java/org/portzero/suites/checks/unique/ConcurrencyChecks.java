@@ -1,7 +1,4 @@
 package org.portzero.suites.checks.unique;
-import org.portzero.suites.checks.common.SocketVariant;
-import org.portzero.suites.checks.common.BoundSocket;
-import org.portzero.suites.checks.common.BindAddress;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,11 +10,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.portzero.suites.catalogue.Bench;
-import org.portzero.suites.catalogue.Check;
 import org.portzero.model.CheckId;
 import org.portzero.model.Family;
 import org.portzero.model.SpecLink;
+import org.portzero.suites.catalogue.Bench;
+import org.portzero.suites.catalogue.Check;
+import org.portzero.suites.checks.common.BindAddress;
+import org.portzero.suites.checks.common.BoundSocket;
+import org.portzero.suites.checks.common.SocketVariant;
 import org.portzero.suites.probe.AddressFamily;
 import org.portzero.suites.probe.Layer;
 import org.portzero.suites.probe.Role;

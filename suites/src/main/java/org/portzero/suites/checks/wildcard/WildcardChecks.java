@@ -1,17 +1,17 @@
 package org.portzero.suites.checks.wildcard;
-import org.portzero.suites.checks.common.SocketVariant;
-import org.portzero.suites.checks.common.SocketGenerators;
-import org.portzero.suites.checks.common.BoundSocket;
-import org.portzero.suites.checks.common.BindAddress;
 
 import java.util.List;
 import java.util.stream.Stream;
-import org.portzero.suites.catalogue.Bench;
-import org.portzero.suites.catalogue.Check;
 import org.portzero.model.CheckId;
 import org.portzero.model.Family;
-import org.portzero.suites.catalogue.PropertyCheck;
 import org.portzero.model.SpecLink;
+import org.portzero.suites.catalogue.Bench;
+import org.portzero.suites.catalogue.Check;
+import org.portzero.suites.catalogue.PropertyCheck;
+import org.portzero.suites.checks.common.BindAddress;
+import org.portzero.suites.checks.common.BoundSocket;
+import org.portzero.suites.checks.common.SocketGenerators;
+import org.portzero.suites.checks.common.SocketVariant;
 import org.portzero.suites.probe.AddressFamily;
 import org.portzero.suites.probe.Endpoint;
 import org.portzero.suites.probe.Layer;

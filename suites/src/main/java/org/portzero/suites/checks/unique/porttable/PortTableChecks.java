@@ -1,6 +1,4 @@
 package org.portzero.suites.checks.unique.porttable;
-import org.portzero.suites.checks.common.SocketVariant;
-import org.portzero.suites.checks.common.BindAddress;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,15 +7,13 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.quicktheories.QuickTheory;
-import org.quicktheories.core.Gen;
-import org.quicktheories.generators.Generate;
-import org.quicktheories.generators.SourceDSL;
-import org.portzero.suites.catalogue.Bench;
-import org.portzero.suites.catalogue.Check;
 import org.portzero.model.CheckId;
 import org.portzero.model.Family;
 import org.portzero.model.SpecLink;
+import org.portzero.suites.catalogue.Bench;
+import org.portzero.suites.catalogue.Check;
+import org.portzero.suites.checks.common.BindAddress;
+import org.portzero.suites.checks.common.SocketVariant;
 import org.portzero.suites.probe.AddressFamily;
 import org.portzero.suites.probe.Layer;
 import org.portzero.suites.probe.Role;
@@ -26,6 +22,10 @@ import org.portzero.suites.probe.Trace;
 import org.portzero.suites.probe.Transport;
 import org.portzero.suites.verdict.Judgement;
 import org.portzero.suites.verdict.PreconditionUnmet;
+import org.quicktheories.QuickTheory;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+import org.quicktheories.generators.SourceDSL;
 
 /**
  * Claim: through any sequence of open, bind(0), bind(explicit), listen, connect, accept,

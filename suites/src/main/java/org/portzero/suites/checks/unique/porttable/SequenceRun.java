@@ -11,7 +11,6 @@ import org.portzero.suites.probe.Observation;
 import org.portzero.suites.probe.ProbeSocket;
 import org.portzero.suites.probe.Role;
 import org.portzero.suites.probe.SocketOptionName;
-import org.portzero.suites.probe.SocketShape;
 import org.portzero.suites.probe.Trace;
 import org.portzero.suites.probe.Transport;
 

@@ -1,6 +1,6 @@
 package org.portzero.suites.checks.unique.porttable;
-import org.portzero.suites.checks.common.BindAddress;
 
+import org.portzero.suites.checks.common.BindAddress;
 import org.portzero.suites.probe.AddressFamily;
 import org.portzero.suites.probe.Role;
 import org.portzero.suites.probe.SocketShape;
