@@ -1,9 +1,7 @@
 package org.portzero.model;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -15,7 +13,8 @@ import java.util.Map;
  * runner's files, and listed again in {@code platform-runs.json}.
  *
  * <p>Schema 2 spells verdict counts as every other file does ({@code "pass": 180}); schema 1
- * spelled them in capitals ({@code "PASS": 180}). Both are read.
+ * spelled them in capitals ({@code "PASS": 180}). Both are read: {@link Verdict}'s creator takes
+ * either spelling, for keys too.
  *
  * @param schemaVersion    {@link #SCHEMA_VERSION} when written
  * @param platform         the platform id
@@ -49,26 +48,6 @@ public record RunRecord(int schemaVersion, String platform, String kind, String 
             counts.putAll(verdicts);
         }
         verdicts = Collections.unmodifiableMap(counts);
-    }
-
-    /** Reads both schemas: verdict keys spelled {@code pass} (schema 2) or {@code PASS} (schema 1). */
-    @JsonCreator
-    static RunRecord fromJson(@JsonProperty("schemaVersion") int schemaVersion, @JsonProperty("platform") String platform,
-                              @JsonProperty("kind") String kind, @JsonProperty("description") String description,
-                              @JsonProperty("image") String image, @JsonProperty("status") RunStatus status,
-                              @JsonProperty("note") String note, @JsonProperty("exitCode") Integer exitCode,
-                              @JsonProperty("wallMillis") long wallMillis,
-                              @JsonProperty("runnerWallMillis") Long runnerWallMillis,
-                              @JsonProperty("overheadMillis") Long overheadMillis,
-                              @JsonProperty("phaseMillis") Map<String, Long> phaseMillis,
-                              @JsonProperty("verdicts") Map<String, Integer> verdicts) {
-        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
-        if (verdicts != null) {
-            verdicts.forEach((name, n) -> counts.put(Verdict.parse(name).orElseThrow(
-                    () -> new IllegalArgumentException("not a verdict: '" + name + "'")), n));
-        }
-        return new RunRecord(schemaVersion, platform, kind, description, image, status, note, exitCode, wallMillis,
-                runnerWallMillis, overheadMillis, phaseMillis, counts);
     }
 
     public boolean broken() {
