@@ -7,6 +7,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.portzero.containers.platform.PlatformDefinition;
 import org.portzero.model.RunStatus;
+import org.testcontainers.containers.output.OutputFrame;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +36,10 @@ public final class ContainerRun implements PlatformExecution {
     private final Path runnerJar;
     private final RunOutput directory;
     private final HarnessContainers containers;
+    /** Guards console.log between the streamed output and the whole log written at the end. */
+    private final Object console = new Object();
+    /** Once set, the streamed output no longer goes to console.log: the run wrote it whole, or was salvaged. */
+    private boolean consoleSealed;
 
     public ContainerRun(PlatformDefinition platform, String imageTag, Path runnerJar, RunOutput directory,
                         HarnessContainers containers) {
@@ -64,7 +70,10 @@ public final class ContainerRun implements PlatformExecution {
             phases.put("createCopyInStart", (started - start) / 1_000_000);
             containerId = container.getContainerId();
             DockerClient docker = container.getDockerClient();
-            containers.started(containerId, () -> salvage(container, start));
+            // The output goes to console.log as it comes: a harness stopped mid-run keeps what the
+            // container said without asking a Docker client that is shutting down with it.
+            container.followOutput(this::streamToConsole);
+            containers.started(containerId, () -> salvage(start));
 
             Integer exit = null;
             String note = "";
@@ -85,7 +94,10 @@ public final class ContainerRun implements PlatformExecution {
             long exited = System.nanoTime();
             phases.put("running", (exited - started) / 1_000_000);
             String copyProblem = copyOut(docker, containerId);
-            Files.writeString(directory.consoleLog(), container.getLogs());
+            synchronized (console) {
+                consoleSealed = true;   // the whole log, in order, replaces what was streamed
+                Files.writeString(directory.consoleLog(), container.getLogs());
+            }
             long copied = System.nanoTime();
             phases.put("copyOut", (copied - exited) / 1_000_000);
             long wall = (copied - start) / 1_000_000;
@@ -165,17 +177,33 @@ public final class ContainerRun implements PlatformExecution {
         }
     }
 
+    /** One frame of the container's output, appended to console.log while the run goes on. */
+    private void streamToConsole(OutputFrame frame) {
+        byte[] bytes = frame.getBytes();
+        if (bytes == null) {
+            return;   // the END frame
+        }
+        synchronized (console) {
+            if (!consoleSealed) {
+                try {
+                    Files.write(directory.consoleLog(), bytes, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+    }
+
     /**
-     * The harness is being stopped while this container runs: keep its console log and a run
-     * record saying so; the container itself is removed by {@link HarnessContainers}.
+     * The harness is being stopped while this container runs: its console log holds what was
+     * streamed so far; add a note and a run record saying so. The container itself is removed
+     * by {@link HarnessContainers}.
      */
-    private void salvage(PortzeroContainer container, long start) {
+    private void salvage(long start) {
         String note = "interrupted: the harness was stopped (SIGINT/SIGTERM) while this platform ran;"
                 + " its container was removed";
-        try {
-            Files.writeString(directory.consoleLog(), container.getLogs());
-        } catch (IOException | RuntimeException e) {
-            note += "; its console log could not be saved (" + e.getMessage() + ")";
+        synchronized (console) {
+            consoleSealed = true;
         }
         directory.appendToConsole(note);
         directory.writeRecord(new RunOutcome(platform.id(), "container", platform.description(), Optional.of(imageTag),
