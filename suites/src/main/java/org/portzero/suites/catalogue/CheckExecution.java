@@ -27,12 +27,13 @@ public final class CheckExecution {
     }
 
     /**
-     * Runs the check; a {@code fail} is run once more before it is judged: failing again it stays
-     * {@code fail}, holding the second time it becomes {@code flaky}, with both runs' calls.
+     * Runs the check. A {@code fail} is final, unless the check declared itself environment-sensitive:
+     * such a check runs once more, and holding the second time it becomes {@code flaky}, with both
+     * runs' calls and the declared reason. Failing again, it stays {@code fail}.
      */
     public static CheckResult run(Check check, PlatformFacts facts, Expectations expectations) {
         CheckResult first = runOnce(check, facts, expectations);
-        if (first.verdict() != Verdict.FAIL) {
+        if (first.verdict() != Verdict.FAIL || check.rerun().isEmpty()) {
             return first;
         }
         CheckResult second = runOnce(check, facts, expectations);
@@ -43,7 +44,8 @@ public final class CheckExecution {
         both.addAll(second.observations());
         return new CheckResult(first.id(), first.family(), first.variant(), first.check(), first.layer(), Verdict.FLAKY,
                 first.observed() + " | then " + second.observed(), first.expected(),
-                "failed, then held when run again: " + first.message(), null, null, first.seed(),
+                "failed, then held when run again (re-run because " + check.rerun().get().reason() + "): "
+                        + first.message(), null, null, first.seed(),
                 first.durationMillis() + second.durationMillis(), first.parameters(), first.specs(), both, 0,
                 first.generated());
     }

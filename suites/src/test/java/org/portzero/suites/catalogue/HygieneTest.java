@@ -39,18 +39,30 @@ class HygieneTest {
     }
 
     @Test
-    void aFailureThatDoesNotRepeatIsFlakyWithBothRuns() {
+    void onlyADeclaredEnvironmentSensitiveFailureIsRunAgainAndMayEndFlaky() {
         AtomicInteger runs = new AtomicInteger();
         Check onceWrong = new Check(new CheckId(Family.BIND0, "fake_row_libc", "flaps"), Layer.LIBC, "claim", Map.of(),
-                List.of(), trace -> Judgement.check(runs.incrementAndGet() > 1, "run " + runs.get(), "held", "first run failed"));
+                List.of(), trace -> Judgement.check(runs.incrementAndGet() > 1, "run " + runs.get(), "held", "first run failed"))
+                .environmentSensitive("other processes on a shared host take ports of the window");
         CheckResult r = CheckExecution.run(onceWrong, new PlatformFactsReader().read(), Expectations.none());
         assertThat(r.verdict()).isEqualTo(Verdict.FLAKY);
         assertThat(r.observed()).contains("run 1").contains("then run 2");
-        assertThat(r.message()).contains("first run failed");
+        assertThat(r.message()).contains("first run failed").contains("other processes on a shared host take ports");
 
         Check alwaysWrong = new Check(new CheckId(Family.BIND0, "fake_row_libc", "fails"), Layer.LIBC, "claim", Map.of(),
-                List.of(), trace -> Judgement.broke("x", "y", "wrong every time"));
+                List.of(), trace -> Judgement.broke("x", "y", "wrong every time"))
+                .environmentSensitive("the same reason");
         assertThat(CheckExecution.run(alwaysWrong, new PlatformFactsReader().read(), Expectations.none()).verdict())
                 .isEqualTo(Verdict.FAIL);
+    }
+
+    @Test
+    void anUndeclaredFailureIsFinalAtOnceEvenWhenItWouldNotRepeat() {
+        AtomicInteger runs = new AtomicInteger();
+        Check onceWrong = new Check(new CheckId(Family.BIND0, "fake_row_libc", "proof"), Layer.LIBC, "claim", Map.of(),
+                List.of(), trace -> Judgement.check(runs.incrementAndGet() > 1, "run " + runs.get(), "held", "first run failed"));
+        CheckResult r = CheckExecution.run(onceWrong, new PlatformFactsReader().read(), Expectations.none());
+        assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(runs.get()).as("runs of a check that did not declare itself environment-sensitive").isEqualTo(1);
     }
 }
