@@ -13,8 +13,9 @@ import java.util.Map;
  * @param families        the families the run was asked for, in run order
  * @param generatorReach  family → layer → the kinds (socket shapes, call kinds) the properties generated
  * @param openDescriptors family → {before, after}: the runner's open file descriptors around the family
+ * @param catalogue       per family run, the check ids it listed (or why it could not list them)
  */
 public record ObservationsHeader(int schemaVersion, String harnessVersion, String finishedAt, long wallMillis,
                                  List<Family> families, Map<String, Map<String, List<String>>> generatorReach,
-                                 Map<String, Map<String, Integer>> openDescriptors) {
+                                 Map<String, Map<String, Integer>> openDescriptors, List<FamilyPlan> catalogue) {
 }

@@ -16,7 +16,8 @@ class ObservationsFileTest {
 
     private static ObservationsHeader header() {
         return new ObservationsHeader(ObservationsFile.SCHEMA_VERSION, "dev", "2026-12-02T00:00:00Z", 1234,
-                List.of(Family.BIND0), Map.of(), Map.of());
+                List.of(Family.BIND0), Map.of(), Map.of(), List.of(FamilyPlan.listed(Family.BIND0,
+                List.of("bind0.tcp4_loopback_socket.port_nonzero", "bind0.udp4_loopback_libc.port_in_range"))));
     }
 
     @Test
@@ -32,6 +33,8 @@ class ObservationsFileTest {
         assertThat(read.results()).extracting(RecordedResult::verdict).containsExactly(Verdict.PASS, Verdict.XFAIL);
         assertThat(read.results().get(1).id()).isEqualTo(new CheckId(Family.BIND0, "udp4_loopback_libc", "port_in_range"));
         assertThat(read.results().get(1).message()).isEqualTo("known");
+        assertThat(read.catalogue()).get().asList().hasSize(1);
+        assertThat(read.gaps()).isEmpty();
     }
 
     @Test

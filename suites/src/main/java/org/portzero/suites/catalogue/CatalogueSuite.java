@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.portzero.model.Family;
 
@@ -24,7 +25,26 @@ public class CatalogueSuite {
     Stream<DynamicContainer> families() {
         Bench bench = Bench.current();
         return Family.runOrder(selected()).stream().map(family -> DynamicContainer.dynamicContainer(family.id(),
-                CheckTests.of(CheckFamily.of(family).checks(bench))));
+                listed(family, bench)));
+    }
+
+    /**
+     * The family's checks as tests, listed whole before the first runs, so that the run records what it
+     * meant to run. A family that cannot list them is one failing test carrying the cause, and the
+     * run records the family as unlisted: it is broken, never silently absent.
+     */
+    static Stream<DynamicTest> listed(Family family, Bench bench) {
+        List<Check> checks;
+        try {
+            checks = CheckFamily.of(family).checks(bench).toList();
+        } catch (RuntimeException | LinkageError e) {
+            ResultLog.unlisted(family, CheckExecution.stackTrace(e));
+            return Stream.of(DynamicTest.dynamicTest(family.id() + " lists its checks", () -> {
+                throw new IllegalStateException("family " + family.id() + " could not list its checks", e);
+            }));
+        }
+        ResultLog.listed(family, checks);
+        return CheckTests.of(checks.stream());
     }
 
     /** The families {@value #FAMILIES} names, or all of them. */

@@ -98,7 +98,18 @@ public final class CheckExecution {
                 judgement == null ? null : judgement.reach());
     }
 
-    private static String stackTrace(Throwable t) {
+    /**
+     * The result of a listed check that never reported one (the test did not start, or the harness
+     * failed around it): {@code broken}, with the cause.
+     */
+    public static CheckResult withoutResult(Check check, String cause) {
+        CheckId id = check.id();
+        return new CheckResult(id.toString(), id.family().id(), id.variant(), id.check(), check.layer().id(),
+                Verdict.BROKEN, null, null, "listed but no result was recorded: " + cause, null, null, null, 0,
+                check.parameters(), check.specs(), List.of(), 0, null);
+    }
+
+    static String stackTrace(Throwable t) {
         StringWriter w = new StringWriter();
         t.printStackTrace(new PrintWriter(w));
         return w.toString().lines().limit(12).reduce((a, b) -> a + "\n" + b).orElse(t.toString());
