@@ -59,6 +59,17 @@ public final class PortSet {
         return ports.isEmpty();
     }
 
+    /** The same ports, however the text spells them. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PortSet set && set.ports.equals(ports);
+    }
+
+    @Override
+    public int hashCode() {
+        return ports.hashCode();
+    }
+
     @Override
     public String toString() {
         return text.isEmpty() ? "(none)" : text;

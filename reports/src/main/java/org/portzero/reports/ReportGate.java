@@ -2,26 +2,29 @@ package org.portzero.reports;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.portzero.model.Gate;
 import org.portzero.reports.diff.BaselineDiff;
 import org.portzero.reports.diff.DiffEntry;
 import org.portzero.reports.diff.DiffKind;
-import org.portzero.reports.matrix.Matrix;
-import org.portzero.reports.matrix.MatrixRow;
-import org.portzero.reports.matrix.PlatformColumn;
+import org.portzero.reports.run.PlatformRun;
 
 /**
- * The build gate, decided after every report is written: a platform with a {@code fail} or
- * {@code broken} result, or a broken run, fails the build (exit 3); a newly failing cell
- * against the baseline fails it (exit 4), and so does a changed observation under strict diff.
- * The gate counts the suites' verdicts; it never re-judges an observation.
+ * The build gate, decided after every report is written. The platforms are judged by the one
+ * {@link Gate} the platform matrix applies too: a broken run, or a {@code fail} or {@code broken}
+ * result, fails the build (exit 3). Against a baseline, a newly failing cell fails it (exit 4), and
+ * so does a changed observation under strict diff.
+ *
+ * @param reasons   every reason the gate failed, baseline reasons first
+ * @param platforms the {@link Gate}'s decision on the runs (its flaky and xpass lists are shown, not gating)
+ * @param exitCode  {@link #OK}, {@link #PLATFORM_FAILING} or {@link #NEWLY_FAILING}
  */
-public record ReportGate(List<String> reasons, int exitCode) {
+public record ReportGate(List<String> reasons, Gate.Decision platforms, int exitCode) {
 
     public static final int OK = 0;
     public static final int PLATFORM_FAILING = 3;
     public static final int NEWLY_FAILING = 4;
 
-    public static ReportGate of(Matrix matrix, BaselineDiff diff, boolean strictDiff) {
+    public static ReportGate of(List<PlatformRun> runs, BaselineDiff diff, boolean strictDiff) {
         List<String> reasons = new ArrayList<>();
         int exit = OK;
         if (diff != null) {
@@ -38,25 +41,11 @@ public record ReportGate(List<String> reasons, int exitCode) {
                 }
             }
         }
-        for (PlatformColumn p : matrix.platforms()) {
-            if (p.broken()) {
-                reasons.add("platform " + p.id() + " broken: " + p.note());
-            }
-            for (MatrixRow row : matrix.rows()) {
-                var cell = row.cells().get(p.id());
-                if (cell != null && cell.verdict().failsTheGate()) {
-                    reasons.add(cell.verdict().id() + " on " + p.id() + ": " + row.id() + " — "
-                            + oneLine(cell.message() == null ? cell.outcome() : cell.message()));
-                }
-            }
-        }
+        Gate.Decision platforms = Gate.of(runs.stream().map(PlatformRun::forGate).toList());
+        reasons.addAll(platforms.failures());
         if (exit == OK && !reasons.isEmpty()) {
             exit = PLATFORM_FAILING;
         }
-        return new ReportGate(List.copyOf(reasons), exit);
-    }
-
-    private static String oneLine(String text) {
-        return text == null ? "" : text.strip().replaceAll("\\s*\\n\\s*", " / ");
+        return new ReportGate(List.copyOf(reasons), platforms, exit);
     }
 }

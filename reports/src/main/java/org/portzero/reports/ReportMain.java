@@ -66,6 +66,13 @@ public final class ReportMain {
         }
     }
 
+    private static void listed(String title, List<String> lines) {
+        if (!lines.isEmpty()) {
+            say(title + " (" + lines.size() + "):");
+            lines.stream().limit(200).forEach(l -> say("  " + l));
+        }
+    }
+
     private static int report(ReportOptions options, List<Path> dirs) throws IOException, InterruptedException {
         Path out = options.out();
         Files.createDirectories(out);
@@ -113,7 +120,11 @@ public final class ReportMain {
                     + " → " + out.resolve("allure-report/index.html"));
         }
 
-        ReportGate gate = ReportGate.of(matrix, diff, options.strictDiff());
+        ReportGate gate = ReportGate.of(runs, diff, options.strictDiff());
+        listed("FLAKY (declared environment-sensitive, failed once, then held; reported, not gating)",
+                gate.platforms().flaky());
+        listed("XPASS (a known deviation did not happen: its expectation may be out of date; not gating)",
+                gate.platforms().xpass());
         if (gate.exitCode() != ReportGate.OK) {
             say("GATE FAILED (" + gate.reasons().size() + "):");
             gate.reasons().stream().limit(200).forEach(r -> say("  " + r));

@@ -12,6 +12,7 @@ import org.portzero.containers.run.HarnessContainers;
 import org.portzero.containers.run.HostRun;
 import org.portzero.containers.run.RunOutcome;
 import org.portzero.containers.run.RunOutput;
+import org.portzero.model.Gate;
 import org.portzero.model.MalformedInput;
 import org.portzero.model.RunLayout;
 
@@ -286,20 +287,9 @@ public final class MatrixMain {
         } catch (IOException e) {
             say("could not write " + RunLayout.PLATFORM_RUNS + ": " + e.getMessage());
         }
-        List<String> flaky = MatrixReport.flaky(outcomes);
-        if (!flaky.isEmpty()) {
-            say("FLAKY (failed once, then held; reported, not gating):");
-            flaky.forEach(line -> say("  " + line));
-        }
-        if (MatrixReport.gatePasses(outcomes)) {
-            say("gate passed: no platform broke, no check is FAIL or BROKEN");
-            return 0;
-        }
-        say("GATE FAILED:");
-        for (String line : MatrixReport.gateFailures(outcomes)) {
-            say("  " + line);
-        }
-        return 1;
+        Gate.Decision gate = MatrixReport.gate(outcomes);
+        MatrixReport.gateLines(gate).forEach(MatrixMain::say);
+        return gate.passes() ? 0 : 1;
     }
 
     private static void banner(String... lines) {

@@ -2,6 +2,7 @@ package org.portzero.containers.matrix;
 
 import org.portzero.containers.run.RunOutcome;
 import org.portzero.containers.run.VerdictTally;
+import org.portzero.model.Gate;
 import org.portzero.model.PlatformRunsRecord;
 import org.portzero.model.RunRecord;
 import org.portzero.model.RunStatus;
@@ -15,11 +16,11 @@ import java.util.List;
 /**
  * What the build log says about a matrix run — one line per platform (counts per verdict and
  * wall time), the checks that fail the gate — and {@code target/portzero/platform-runs.json}.
- * It counts verdicts; it never decides one.
+ * It counts verdicts and applies the {@link Gate}; it never decides a verdict.
  */
 public final class MatrixReport {
 
-    static final int FAILING_SHOWN_PER_PLATFORM = 40;
+    static final int FAILING_SHOWN = 200;
 
     private MatrixReport() {
     }
@@ -44,36 +45,33 @@ public final class MatrixReport {
                 .orElse(wall);
     }
 
-    /** The lines that explain a failed gate: broken platforms and failing checks, per platform. */
-    public static List<String> gateFailures(List<RunOutcome> outcomes) {
+    /** The {@link Gate}'s decision on these outcomes. */
+    public static Gate.Decision gate(List<RunOutcome> outcomes) {
+        return Gate.of(outcomes.stream().map(RunOutcome::forGate).toList());
+    }
+
+    /** What the log says of the gate: the failures (at most {@value #FAILING_SHOWN} lines), the flaky and xpass results. */
+    public static List<String> gateLines(Gate.Decision decision) {
         List<String> lines = new ArrayList<>();
-        for (RunOutcome outcome : outcomes) {
-            if (outcome.status() == RunStatus.BROKEN) {
-                lines.add(outcome.platform() + ": platform broken: " + outcome.note());
-            }
-            List<String> failing = outcome.tally().map(VerdictTally::gateFailing).orElse(List.of());
-            for (int i = 0; i < failing.size() && i < FAILING_SHOWN_PER_PLATFORM; i++) {
-                lines.add(outcome.platform() + ": " + failing.get(i));
-            }
-            if (failing.size() > FAILING_SHOWN_PER_PLATFORM) {
-                lines.add(outcome.platform() + ": ... and " + (failing.size() - FAILING_SHOWN_PER_PLATFORM)
-                        + " more (runs/" + outcome.platform() + "/observations.json)");
-            }
+        listed(lines, "GATE FAILED", decision.failures());
+        listed(lines, "FLAKY (declared environment-sensitive, failed once, then held; reported, not gating)", decision.flaky());
+        listed(lines, "XPASS (a known deviation did not happen: its expectation may be out of date; not gating)",
+                decision.xpass());
+        if (decision.passes()) {
+            lines.add("gate passed: no platform broke, no check is fail or broken");
         }
         return lines;
     }
 
-    /** "platform: check-id FLAKY: message" for every flaky result. */
-    public static List<String> flaky(List<RunOutcome> outcomes) {
-        List<String> lines = new ArrayList<>();
-        for (RunOutcome outcome : outcomes) {
-            outcome.tally().ifPresent(t -> t.flaky().forEach(f -> lines.add(outcome.platform() + ": " + f)));
+    private static void listed(List<String> lines, String title, List<String> items) {
+        if (items.isEmpty()) {
+            return;
         }
-        return lines;
-    }
-
-    public static boolean gatePasses(List<RunOutcome> outcomes) {
-        return outcomes.stream().noneMatch(RunOutcome::failsTheGate);
+        lines.add(title + " (" + items.size() + "):");
+        items.stream().limit(FAILING_SHOWN).forEach(i -> lines.add("  " + i));
+        if (items.size() > FAILING_SHOWN) {
+            lines.add("  … and " + (items.size() - FAILING_SHOWN) + " more (runs/<platform>/observations.json)");
+        }
     }
 
     /** Writes platform-runs.json into {@code out}: the matrix's wall time and each platform's record. */

@@ -1,5 +1,7 @@
 package org.portzero.containers.run;
 
+import org.portzero.containers.platform.DeclaredFacts;
+
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -217,7 +219,7 @@ public final class ContainerRun implements PlatformExecution {
         if (outcome == null) {
             return RunOutcome.broken(platform.id(), "container", platform.description(), "interrupted");
         }
-        return directory.finish(outcome.withPhases(phases));
+        return directory.finish(outcome.withPhases(phases), DeclaredFacts.of(platform));
     }
 
     /** Copies {@code OUT_DIR} out into the run directory; an empty string, or what went wrong. */

@@ -1,5 +1,7 @@
 package org.portzero.containers.run;
 
+import org.portzero.containers.platform.DeclaredFacts;
+
 import org.portzero.model.RunStatus;
 
 import java.io.File;
@@ -47,7 +49,7 @@ public final class HostRun implements PlatformExecution {
         directory.clean();
         Path java = javaHome.resolve("bin/java");
         if (!Files.isExecutable(java)) {
-            return directory.finish(RunOutcome.broken(platformId, "host", description(), "no executable " + java));
+            return directory.finish(RunOutcome.broken(platformId, "host", description(), "no executable " + java), DeclaredFacts.HOST);
         }
         List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", runnerJar.toString(),
                 "--out", directory.path().toString()));
@@ -67,19 +69,19 @@ public final class HostRun implements PlatformExecution {
             Optional<VerdictTally> tally = directory.tally();
             if (!exited) {
                 return directory.finish(new RunOutcome(platformId, "host", description(), Optional.empty(), RunStatus.BROKEN,
-                        "timed out after " + timeout.toSeconds() + " s", Optional.empty(), wall, tally));
+                        "timed out after " + timeout.toSeconds() + " s", Optional.empty(), wall, tally), DeclaredFacts.HOST);
             }
             int exit = process.exitValue();
             RunStatus status = exit == 0 && tally.isPresent() ? RunStatus.COMPLETED : RunStatus.BROKEN;
             String note = exit != 0 ? "runner exited with " + exit
                     : tally.isEmpty() ? "runner wrote no readable observations.json: " + directory.whyNoTally() : "";
             return directory.finish(new RunOutcome(platformId, "host", description(), Optional.empty(), status, note,
-                    Optional.of(exit), wall, tally));
+                    Optional.of(exit), wall, tally), DeclaredFacts.HOST);
         } catch (IOException e) {
-            return directory.finish(RunOutcome.broken(platformId, "host", description(), "could not start " + java + ": " + e.getMessage()));
+            return directory.finish(RunOutcome.broken(platformId, "host", description(), "could not start " + java + ": " + e.getMessage()), DeclaredFacts.HOST);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return directory.finish(RunOutcome.broken(platformId, "host", description(), "interrupted"));
+            return directory.finish(RunOutcome.broken(platformId, "host", description(), "interrupted"), DeclaredFacts.HOST);
         }
     }
 

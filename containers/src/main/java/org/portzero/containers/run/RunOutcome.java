@@ -1,5 +1,8 @@
 package org.portzero.containers.run;
 
+import org.portzero.containers.platform.DeclaredFacts;
+import org.portzero.model.Gate;
+import org.portzero.model.PlatformFacts;
 import org.portzero.model.RunRecord;
 import org.portzero.model.RunStatus;
 
@@ -68,9 +71,30 @@ public record RunOutcome(
                 overheadMillis().orElse(null), phaseMillis, tally.map(VerdictTally::counts).orElse(Map.of()));
     }
 
-    /** True when this run must fail the build: broken, or any FAIL / BROKEN verdict. */
-    public boolean failsTheGate() {
-        return status == RunStatus.BROKEN
-                || tally.map(t -> !t.gateFailing().isEmpty()).orElse(false);
+    /** This run as the {@link Gate} sees it: broken with its note, and every result. */
+    public Gate.Platform forGate() {
+        return new Gate.Platform(platform, status == RunStatus.BROKEN ? Optional.of(note) : Optional.empty(),
+                tally.map(VerdictTally::results).orElse(java.util.List.of()));
+    }
+
+    /**
+     * The outcome of a run that completed, held to what it must have recorded: the checks it listed
+     * ({@link VerdictTally#gaps()}) and the facts its platform declares. Anything missing makes it
+     * broken, with each missing thing named; any other outcome is returned as it is.
+     */
+    public RunOutcome heldTo(DeclaredFacts declared, Optional<PlatformFacts> facts) {
+        if (status != RunStatus.COMPLETED) {
+            return this;
+        }
+        java.util.List<String> missing = new java.util.ArrayList<>(tally.map(VerdictTally::gaps).orElse(java.util.List.of()));
+        if (facts.isEmpty()) {
+            missing.add("no readable platform.json: the declared facts cannot be confirmed");
+        }
+        facts.ifPresent(f -> declared.unmetBy(f).forEach(u -> missing.add("declared fact missing: " + u)));
+        if (missing.isEmpty()) {
+            return this;
+        }
+        return new RunOutcome(platform, kind, description, image, RunStatus.BROKEN, String.join("; ", missing), exitCode,
+                wallMillis, tally, phaseMillis);
     }
 }

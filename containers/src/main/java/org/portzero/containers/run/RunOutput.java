@@ -1,5 +1,9 @@
 package org.portzero.containers.run;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.portzero.containers.platform.DeclaredFacts;
+import org.portzero.model.PlatformFacts;
 import org.portzero.model.RecordFile;
 import org.portzero.model.RunLayout;
 
@@ -17,6 +21,8 @@ import java.util.stream.Stream;
  * runner's {@code console.log} and the harness's {@code run.json}.
  */
 public record RunOutput(Path path) {
+
+    private static final ObjectMapper FACTS = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public static RunOutput of(Path runsDir, String platformId) {
         return new RunOutput(runsDir.resolve(platformId));
@@ -82,13 +88,30 @@ public record RunOutput(Path path) {
         }
     }
 
-    /** Ends a run: its note goes to console.log, the outcome to run.json; returns the outcome. */
-    public RunOutcome finish(RunOutcome outcome) {
+    /**
+     * Ends a run: a completed run is held to what it must have recorded and to its platform's declared
+     * facts ({@link RunOutcome#heldTo}); the note goes to console.log, the outcome to run.json.
+     */
+    public RunOutcome finish(RunOutcome ran, DeclaredFacts declared) {
+        RunOutcome outcome = ran.heldTo(declared, facts());
         if (!outcome.note().isEmpty()) {
             appendToConsole(outcome.status() + ": " + outcome.note());
         }
         writeRecord(outcome);
         return outcome;
+    }
+
+    /** platform.json as the runner wrote it, or empty when it is missing or unreadable (said in console.log). */
+    public java.util.Optional<PlatformFacts> facts() {
+        if (!Files.isRegularFile(layout().facts())) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(FACTS.readValue(layout().facts().toFile(), PlatformFacts.class));
+        } catch (IOException e) {
+            appendToConsole("unreadable " + layout().facts() + ": " + e.getMessage().lines().findFirst().orElse(""));
+            return java.util.Optional.empty();
+        }
     }
 
     public void writeRecord(RunOutcome outcome) {

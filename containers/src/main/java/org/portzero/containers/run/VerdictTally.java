@@ -7,7 +7,6 @@ import org.portzero.model.Verdict;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -15,15 +14,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The verdict counts of one run, read from its {@code observations.json}, with the ids of the
- * checks that fail the gate and the runner's own wall time.
+ * The verdicts of one run, read from its {@code observations.json}: the counts, every result (for
+ * the {@link org.portzero.model.Gate}), what the run should have recorded and did not, and the
+ * runner's own wall time.
  *
- * @param counts      verdict → number of results
- * @param gateFailing "check-id verdict: message" for every fail and broken result
- * @param wallMillis  the runner's own {@code wallMillis}
- * @param flaky       "check-id flaky: message" for every check that failed once, then held
+ * @param counts     verdict → number of results
+ * @param wallMillis the runner's own {@code wallMillis}
+ * @param results    every result read
+ * @param gaps       {@link Observations#gaps()}: listed checks without a result, and the like; any makes the run broken
  */
-public record VerdictTally(Map<Verdict, Integer> counts, List<String> gateFailing, long wallMillis, List<String> flaky) {
+public record VerdictTally(Map<Verdict, Integer> counts, long wallMillis, List<RecordedResult> results, List<String> gaps) {
 
     public VerdictTally {
         EnumMap<Verdict, Integer> all = new EnumMap<>(Verdict.class);
@@ -31,12 +31,8 @@ public record VerdictTally(Map<Verdict, Integer> counts, List<String> gateFailin
             all.put(verdict, counts.getOrDefault(verdict, 0));
         }
         counts = Collections.unmodifiableMap(all);
-        gateFailing = List.copyOf(gateFailing);
-        flaky = List.copyOf(flaky);
-    }
-
-    public VerdictTally(Map<Verdict, Integer> counts, List<String> gateFailing, long wallMillis) {
-        this(counts, gateFailing, wallMillis, List.of());
+        results = List.copyOf(results);
+        gaps = List.copyOf(gaps);
     }
 
     /**
@@ -57,18 +53,10 @@ public record VerdictTally(Map<Verdict, Integer> counts, List<String> gateFailin
     /** The tally of what was read. */
     public static VerdictTally of(Observations observations) {
         Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
-        List<String> failing = new ArrayList<>();
-        List<String> flaky = new ArrayList<>();
         for (RecordedResult result : observations.results()) {
             counts.merge(result.verdict(), 1, Integer::sum);
-            if (result.verdict().failsTheGate() || result.verdict() == Verdict.FLAKY) {
-                String message = result.message();
-                String line = result.id() + " " + result.verdict().id()
-                        + (message.isBlank() ? "" : ": " + message.lines().findFirst().orElse(""));
-                (result.verdict() == Verdict.FLAKY ? flaky : failing).add(line);
-            }
         }
-        return new VerdictTally(counts, failing, observations.wallMillis(), flaky);
+        return new VerdictTally(counts, observations.wallMillis(), observations.results(), observations.gaps());
     }
 
     public int total() {

@@ -6,7 +6,11 @@ import org.portzero.containers.run.VerdictTally;
 import org.portzero.model.RunStatus;
 import org.portzero.model.Verdict;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
+import org.portzero.model.CheckId;
+import org.portzero.model.Gate;
+import org.portzero.model.RecordedResult;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +26,7 @@ class MatrixReportTest {
     void aCompletedPlatformShowsCountsAndTimes() {
         RunOutcome outcome = new RunOutcome("narrow-range", "container", "", Optional.of("portzero/x:r1"),
                 RunStatus.COMPLETED, "", Optional.of(0), 14_786,
-                Optional.of(new VerdictTally(Map.of(Verdict.PASS, 460, Verdict.SKIP, 42), List.of(), 13_075)));
+                Optional.of(new VerdictTally(Map.of(Verdict.PASS, 460, Verdict.SKIP, 42), 13_075, List.of(), List.of())));
         assertEquals("narrow-range    pass 460  fail   0  xfail   0  xpass   0  flaky   0  skip  42  broken   0"
                 + "  wall 14.8 s (runner 13.1 s, overhead 1.7 s)", MatrixReport.line(outcome, 14));
     }
@@ -36,20 +40,27 @@ class MatrixReportTest {
     }
 
     @Test
-    void theGateExplanationIsCappedPerPlatform() {
-        List<String> failing = new ArrayList<>();
-        for (int i = 0; i < MatrixReport.FAILING_SHOWN_PER_PLATFORM + 5; i++) {
-            failing.add("unique.v" + i + ".ports_distinct FAIL");
+    void theGateNamesEveryFailureUpToTheCapAndListsXpass() {
+        List<RecordedResult> failing = new ArrayList<>();
+        for (int i = 0; i < MatrixReport.FAILING_SHOWN + 5; i++) {
+            failing.add(result("unique.v" + i + ".ports_distinct", Verdict.FAIL));
         }
+        failing.add(result("dualstack.a_then_b.plain", Verdict.XPASS));
         RunOutcome many = new RunOutcome("p", "container", "", Optional.empty(), RunStatus.COMPLETED, "",
-                Optional.of(0), 10, Optional.of(new VerdictTally(Map.of(Verdict.FAIL, failing.size()), failing, 5)));
+                Optional.of(0), 10, Optional.of(new VerdictTally(Map.of(Verdict.FAIL, failing.size()), 5, failing, List.of())));
         RunOutcome broken = RunOutcome.broken("q", "container", "", "timed out after 600 s");
-        List<String> lines = MatrixReport.gateFailures(List.of(many, broken));
-        assertEquals(MatrixReport.FAILING_SHOWN_PER_PLATFORM + 2, lines.size(), String.join("\n", lines));
-        assertTrue(lines.get(0).startsWith("p: unique.v0.ports_distinct FAIL"), lines.get(0));
-        assertTrue(lines.get(MatrixReport.FAILING_SHOWN_PER_PLATFORM).contains("and 5 more"), lines.toString());
-        assertEquals("q: platform broken: timed out after 600 s", lines.get(lines.size() - 1));
-        assertFalse(MatrixReport.gatePasses(List.of(many)));
-        assertTrue(MatrixReport.gatePasses(List.of(RunOutcome.skipped("s", "container", "", "no engine"))));
+        Gate.Decision gate = MatrixReport.gate(List.of(many, broken));
+        List<String> lines = MatrixReport.gateLines(gate);
+        assertEquals("GATE FAILED (" + (MatrixReport.FAILING_SHOWN + 6) + "):", lines.get(0));
+        assertEquals("  p: fail unique.v0.ports_distinct", lines.get(1));
+        assertTrue(lines.get(MatrixReport.FAILING_SHOWN + 1).contains("and 6 more"), lines.toString());
+        assertTrue(gate.failures().contains("q: platform broken: timed out after 600 s"), gate.failures().toString());
+        assertTrue(lines.contains("  p: xpass dualstack.a_then_b.plain"), lines.toString());
+        assertFalse(gate.passes());
+        assertTrue(MatrixReport.gate(List.of(RunOutcome.skipped("s", "container", "", "no engine"))).passes());
+    }
+
+    private static RecordedResult result(String id, Verdict verdict) {
+        return new RecordedResult(CheckId.parse(id), verdict, JsonNodeFactory.instance.objectNode());
     }
 }

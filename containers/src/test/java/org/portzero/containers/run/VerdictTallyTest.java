@@ -5,6 +5,8 @@ import org.portzero.model.RunStatus;
 import org.portzero.model.Verdict;
 
 import java.io.IOException;
+import org.portzero.containers.platform.DeclaredFacts;
+import org.portzero.model.Gate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,10 +41,11 @@ class VerdictTallyTest {
                 """);
         assertEquals(Map.of(Verdict.PASS, 2, Verdict.FAIL, 1, Verdict.XFAIL, 1, Verdict.XPASS, 0, Verdict.FLAKY, 1,
                 Verdict.SKIP, 1, Verdict.BROKEN, 1), tally.counts());
-        assertEquals(List.of("unique.sequence_libc.port_table_holds flaky: held on the re-run"), tally.flaky(),
+        Gate.Decision gate = Gate.of(List.of(outcome(RunStatus.COMPLETED, tally).forGate()));
+        assertEquals(List.of("p: flaky unique.sequence_libc.port_table_holds — held on the re-run"), gate.flaky(),
                 "flaky results are listed apart and do not gate");
-        assertEquals(List.of("unique.tcp4_loopback_libc.ports_distinct fail: duplicate 40001",
-                "connected.tcp_dual_libc.v4_mapped_form broken: EADDRNOTAVAIL"), tally.gateFailing());
+        assertEquals(List.of("p: fail unique.tcp4_loopback_libc.ports_distinct — duplicate 40001 / more",
+                "p: broken connected.tcp_dual_libc.v4_mapped_form — EADDRNOTAVAIL"), gate.failures());
         assertEquals(3400, tally.wallMillis());
         assertEquals(7, tally.total());
         assertEquals("pass   2  fail   1  xfail   1  xpass   0  flaky   1  skip   1  broken   1", tally.countsLine());
@@ -70,18 +73,33 @@ class VerdictTallyTest {
     }
 
     @Test
-    void theGateFailsOnBrokenPlatformsAndFailingChecksOnly() {
-        VerdictTally clean = new VerdictTally(Map.of(Verdict.PASS, 5, Verdict.XFAIL, 1, Verdict.SKIP, 2), List.of(), 1000);
-        VerdictTally failing = new VerdictTally(Map.of(Verdict.FAIL, 1), List.of("a.b.c FAIL"), 1000);
+    void theGateFailsOnBrokenPlatformsAndFailingChecksOnly() throws IOException {
+        VerdictTally clean = tallyOf("""
+                {"wallMillis":1000,"results":[{"id":"bind0.a.b","verdict":"pass"},{"id":"bind0.a.c","verdict":"xfail"},
+                 {"id":"bind0.a.d","verdict":"skip"}]}""");
+        VerdictTally failing = tallyOf("{\"wallMillis\":1000,\"results\":[{\"id\":\"bind0.a.b\",\"verdict\":\"fail\"}]}");
         RunOutcome passed = outcome(RunStatus.COMPLETED, clean);
         RunOutcome failed = outcome(RunStatus.COMPLETED, failing);
         RunOutcome broken = RunOutcome.broken("p", "container", "", "container exited with 1");
         RunOutcome skipped = RunOutcome.skipped("p", "container", "", "no jdkHome");
-        assertFalse(passed.failsTheGate(), "pass/xfail/skip pass the gate");
-        assertTrue(failed.failsTheGate(), "a FAIL fails the gate");
-        assertTrue(broken.failsTheGate(), "a broken platform fails the gate");
-        assertFalse(skipped.failsTheGate(), "a skipped platform does not");
+        assertTrue(gate(passed).passes(), "pass/xfail/skip pass the gate");
+        assertFalse(gate(failed).passes(), "a FAIL fails the gate");
+        assertFalse(gate(broken).passes(), "a broken platform fails the gate");
+        assertTrue(gate(skipped).passes(), "a skipped platform does not");
         assertEquals(Optional.of(1500L), passed.overheadMillis(), "overhead = wall - runner wall");
+    }
+
+    @Test
+    void aCompletedRunWithGapsOrUnmetDeclaredFactsIsBroken() throws IOException {
+        VerdictTally onlySkips = tallyOf("{\"results\":[{\"id\":\"bind0.a.b\",\"verdict\":\"skip\"}]}");
+        RunOutcome held = outcome(RunStatus.COMPLETED, onlySkips).heldTo(DeclaredFacts.HOST, Optional.empty());
+        assertEquals(RunStatus.BROKEN, held.status());
+        assertTrue(held.note().contains("no result other than skip"), held.note());
+        assertTrue(held.note().contains("no readable platform.json"), held.note());
+    }
+
+    private static Gate.Decision gate(RunOutcome outcome) {
+        return Gate.of(List.of(outcome.forGate()));
     }
 
     static RunOutcome outcome(RunStatus status, VerdictTally tally) {

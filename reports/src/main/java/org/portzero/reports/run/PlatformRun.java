@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.portzero.model.Gate;
 import org.portzero.model.Observations;
 import org.portzero.model.RecordedResult;
 import org.portzero.model.RunLayout;
@@ -33,6 +34,11 @@ public record PlatformRun(
 
     public boolean broken() {
         return brokenNote.isPresent();
+    }
+
+    /** This run as the {@link Gate} sees it. */
+    public Gate.Platform forGate() {
+        return new Gate.Platform(id, brokenNote, observations.results());
     }
 
     /** Every result read, in file order. */

@@ -21,7 +21,8 @@ import org.portzero.model.RunRecord;
  * {@link PlatformRun}. Never throws on damaged content: observations.json is read by the one
  * tolerant reader ({@link ObservationsFile}), which keeps every result before the damage; a
  * damaged or missing file makes the run broken, with a note naming the file, the line and the
- * field. One damaged run directory never stops the others from being read.
+ * field, and so does a gap ({@link Observations#gaps()}: a listed check without a result, a run that
+ * judged nothing). One damaged run directory never stops the others from being read.
  */
 public final class RunDirectory {
 
@@ -37,7 +38,7 @@ public final class RunDirectory {
         JsonNode facts = readFacts(layout.facts(), damage);
         Optional<RunRecord> runRecord = readRunRecord(layout.runRecord(), damage);
         Observations observations = ObservationsFile.read(layout.observations());
-        damage.addAll(0, observations.damage());
+        damage.addAll(0, observations.problems());
         runRecord.filter(RunRecord::broken)
                 .ifPresent(r -> damage.add("platform matrix: " + (r.note().isBlank() ? "broken" : r.note().strip())));
         Optional<String> note = damage.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", damage));

@@ -81,7 +81,7 @@ class MalformedObservationsPropertyTest {
                         MatrixJson.write(matrix, runs.resolve("matrix.json"));
                         MatrixMarkdown.render(matrix);
                         MatrixHtml.render(matrix, read);
-                        ReportGate.of(matrix, null, false);
+                        ReportGate.of(read, null, false);
 
                         for (PlatformRun good : List.of(read.get(0), read.get(2))) {
                             assertThat(good.brokenNote()).as(recipe).isEmpty();

@@ -1,0 +1,52 @@
+package org.portzero.containers.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.portzero.model.EphemeralRange;
+import org.portzero.model.PlatformFacts;
+import org.portzero.model.PortSet;
+
+/** A platform's declared facts come from its platform.yaml; a run that lacks one is named, not passed. */
+class DeclaredFactsTest {
+
+    private static final Path HOME = Path.of(System.getProperty("portzero.platforms.home", "platforms"));
+
+    private static DeclaredFacts declared(String id) {
+        return DeclaredFacts.of(new PlatformDefinitionReader().read(HOME.resolve(id)));
+    }
+
+    private static PlatformFacts facts(String range, String reserved, Integer bindV6Only, boolean ipv6) {
+        return new PlatformFacts("6.12.0", EphemeralRange.parse(range), PortSet.parse(reserved), 1024, bindV6Only,
+                ipv6, ipv6, 10001, "Debian", "vendor", "25", "25", Map.of());
+    }
+
+    @Test
+    void everyPlatformButIpv4OnlyDeclaresIpv6Loopback() {
+        assertTrue(declared("debian13-jdk25").ipv6Loopback());
+        assertTrue(declared("narrow-range").ipv6Loopback());
+        assertEquals(false, declared("ipv4-only").ipv6Loopback());
+        assertTrue(DeclaredFacts.HOST.ipv6Loopback());
+    }
+
+    @Test
+    void aPlatformThatLostIpv6OrItsSysctlsIsNamed() {
+        assertEquals(List.of("IPv6 loopback declared but not usable (ipv6Available=false, ipv6Loopback=false); "
+                        + "declare net.ipv6.conf.all.disable_ipv6: 1 if meant",
+                        "ip_local_port_range declared 40000-40063, read 32768-60999"),
+                declared("narrow-range").unmetBy(facts("32768 60999", "", 0, false)));
+        assertEquals(List.of("ip_local_reserved_ports declared 40000-40499,40600-40699, read (none)"),
+                declared("reserved").unmetBy(facts("40000 40999", "", 0, true)));
+        assertEquals(List.of("bindv6only declared 1, read 0"), declared("v6only").unmetBy(facts("32768 60999", "", 0, true)));
+    }
+
+    @Test
+    void whatWasDeclaredAndReadBackIsMet() {
+        assertEquals(List.of(), declared("reserved").unmetBy(facts("40000 40999", "40000-40499,40600-40699", 0, true)));
+        assertEquals(List.of(), declared("ipv4-only").unmetBy(facts("32768 60999", "", 0, false)));
+    }
+}
