@@ -127,8 +127,10 @@ matrix broken -Dportzero.require-containers=true \
     -Dportzero.platforms=fault-control,fault-build,fault-exit,fault-killed,fault-memory,fault-timeout
 rc=$?
 wait "$killer"
-# The containers module leaves the gate to the reports (below); its log lists the failures.
+# The one-platform command renders the reports and gates in the containers module: it must fail.
 grep -q 'GATE FAILED' "$OUT/broken.log" || bad "broken platforms: the matrix did not say GATE FAILED (mvn exit $rc)"
+[ "$rc" != 0 ] || bad "broken platforms: mvn verify -pl containers -am exited 0 with broken platforms"
+grep -q '\[portzero reports\] GATE FAILED' "$OUT/broken.log" || bad "broken platforms: the reports' gate did not run in -pl containers -am"
 check_broken() {  # platform, pattern its note must match, what the fault is
   local status note
   status=$(run_field broken .status "$1")
@@ -158,7 +160,7 @@ done
 grep -q "fault-control=ran" <<<"$cols" || bad "reports: fault-control is not a column that ran ($cols)"
 allure=$(ls "$OUT/broken/allure-results" 2>/dev/null | grep -c -- '-result.json')
 [ "$allure" -ge "$control_pass" ] || bad "reports: $allure Allure results, fewer than fault-control's $control_pass"
-fault "the other platforms and the reports" "fault-control PASS $control_pass; reports exit $reports_rc (gate failed)" \
+fault "the other platforms and the reports" "fault-control PASS $control_pass; mvn exit $rc, reports exit $reports_rc (gate failed)" \
       "matrix.json columns: $cols; $allure Allure results"
 
 # ── 3. Interrupts ───────────────────────────────────────────────────────────────────────────
