@@ -33,11 +33,12 @@ public record Observations(Path file, JsonNode header, List<RecordedResult> resu
         return damage.isEmpty();
     }
 
-    /** Why the run is broken by its file alone: its damage, then its {@link #gaps() gaps}; empty when it is not. */
+    /**
+     * Why the run is broken by its file alone: its damage when it has any (what is missing then follows
+     * from the damage), else its {@link #gaps() gaps}; empty when it is not broken.
+     */
     public List<String> problems() {
-        List<String> all = new ArrayList<>(damage);
-        all.addAll(gaps());
-        return all;
+        return damage.isEmpty() ? gaps() : damage;
     }
 
     /** The damage as one line, or empty. */
