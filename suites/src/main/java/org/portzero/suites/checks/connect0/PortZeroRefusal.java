@@ -11,7 +11,8 @@ import org.portzero.suites.probe.Transport;
  * <pre>
  *   transport  call     JDK layers                                   libc (the kernel)
  *   tcp        connect  ConnectException "Connection refused"        ECONNREFUSED: SYN to port 0, RST back
- *                      (the kernel's ECONNREFUSED; another ConnectException, e.g. "Connection timed out", is not it)
+ *                      (strerror(ECONNREFUSED), maybe followed by " (...)" or ": address"; another
+ *                      ConnectException, e.g. "Connection timed out", is not the kernel's refusal)
  *   udp        connect  SocketException "Can't connect to port 0"     succeeds (connected to port 0, autobound)
  *   udp        send     SocketException "Can't send to port 0"        EINVAL (autobound before the check)
  * </pre>
@@ -56,9 +57,14 @@ public record PortZeroRefusal(String refusedBy, String errno, String exception, 
         return exception.equals(f.exception()) && (message == null || sameMessage(f.message()));
     }
 
-    /** The message, or it followed by the address the JDK appends under {@code jdk.includeInExceptions=hostInfo}. */
+    /**
+     * The message, or it followed by what the JDK appends: its own context ({@code "Connection
+     * refused (connect failed)"}, JDK 21 over IPv4) or the address under
+     * {@code jdk.includeInExceptions=hostInfo}.
+     */
     private boolean sameMessage(String observed) {
-        return observed != null && (observed.equals(message) || observed.startsWith(message + ": "));
+        return observed != null
+                && (observed.equals(message) || observed.startsWith(message + " (") || observed.startsWith(message + ": "));
     }
 
     /** The expected outcome in the short form observations use. */
