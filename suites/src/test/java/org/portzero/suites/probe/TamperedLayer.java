@@ -1,7 +1,7 @@
 package org.portzero.suites.probe;
 
 import java.net.InetSocketAddress;
-
+import java.util.function.Predicate;
 
 /**
  * A test double: a real layer whose answers to chosen operations are rewritten, to show that a
@@ -16,9 +16,16 @@ public final class TamperedLayer implements SocketLayer {
 
     private final SocketLayer real;
     private final Tamper tamper;
+    private final Predicate<SocketShape> shapes;
 
     public TamperedLayer(SocketLayer real, Tamper tamper) {
+        this(real, shape -> true, tamper);
+    }
+
+    /** Tampers only with sockets of the shapes chosen, e.g. UDP ones; the others answer truly. */
+    public TamperedLayer(SocketLayer real, Predicate<SocketShape> shapes, Tamper tamper) {
         this.real = real;
+        this.shapes = shapes;
         this.tamper = tamper;
     }
 
@@ -41,6 +48,54 @@ public final class TamperedLayer implements SocketLayer {
         return (op, o) -> op != Operation.CONNECT ? o : Observation.ok(o.layer(), op, o.socket(), o.arguments(), (String) null);
     }
 
+    /** The kernel's getsockname on a JDK socket's descriptor (layer libc) answers {@code port}; the API is left alone. */
+    public static Tamper kernelPortAlways(int port) {
+        return (op, o) -> op != Operation.GETSOCKNAME || o.layer() != Layer.LIBC ? o : portAlways(port).apply(op, o);
+    }
+
+    /** getsockname reports the wildcard of the other family: {@code ::} for {@code 0.0.0.0} and back. */
+    public static Tamper wildcardOfTheOtherFamily() {
+        return (op, o) -> op != Operation.GETSOCKNAME || o.endpoint() == null || !o.endpoint().anyLocal() ? o
+                : withEndpoint(o, o.endpoint().family().equals("inet")
+                        ? new Endpoint("::", o.endpoint().port(), "inet6", true, false)
+                        : new Endpoint("0.0.0.0", o.endpoint().port(), "inet", true, false));
+    }
+
+    /** getpeername answers a fixed address with the real port, as if the peer were someone else. */
+    public static Tamper peername(String address) {
+        return (op, o) -> op != Operation.GETPEERNAME || o.endpoint() == null ? o
+                : withEndpoint(o, new Endpoint(address, o.endpoint().port(), address.contains(":") ? "inet6" : "inet",
+                        false, false));
+    }
+
+    /** connect fails with {@code failure} instead of its real outcome. */
+    public static Tamper connectFails(Failure failure) {
+        return (op, o) -> op != Operation.CONNECT ? o : Observation.failed(o.layer(), op, o.socket(), o.arguments(), failure);
+    }
+
+    /** A bind the kernel refused succeeds, as if nothing held the address. */
+    public static Tamper refusedBindSucceeds() {
+        return (op, o) -> op != Operation.BIND || o.succeeded() ? o
+                : Observation.ok(o.layer(), op, o.socket(), o.arguments(), (String) null);
+    }
+
+    /** Every bind fails with {@code failure}, as if the address were taken. */
+    public static Tamper bindFails(Failure failure) {
+        return (op, o) -> op != Operation.BIND ? o : Observation.failed(o.layer(), op, o.socket(), o.arguments(), failure);
+    }
+
+    /** The API's state answers {@code detail} ({@code open=true connected=false}). */
+    public static Tamper stateSays(String detail) {
+        return (op, o) -> op != Operation.STATE ? o : Observation.ok(o.layer(), op, o.socket(), o.arguments(), detail);
+    }
+
+    /** The kernel's getsockname on a JDK socket's descriptor answers {@code replacement} whatever it saw. */
+    public static Tamper kernelSocknameIs(Observation replacement) {
+        return (op, o) -> op != Operation.GETSOCKNAME || o.layer() != Layer.LIBC ? o
+                : new Observation(Layer.LIBC, op, o.socket(), o.arguments(), replacement.endpoint(),
+                        replacement.detail(), replacement.failure());
+    }
+
     public static Observation withEndpoint(Observation o, Endpoint e) {
         return new Observation(o.layer(), o.operation(), o.socket(), o.arguments(), e, o.detail(), o.failure());
     }
@@ -57,7 +112,8 @@ public final class TamperedLayer implements SocketLayer {
 
     @Override
     public ProbeSocket open(SocketShape shape, Role role, Trace trace) {
-        return new Tampered(real.open(shape, role, trace));
+        ProbeSocket opened = real.open(shape, role, trace);
+        return shapes.test(shape) ? new Tampered(opened) : opened;
     }
 
     private final class Tampered implements ProbeSocket {

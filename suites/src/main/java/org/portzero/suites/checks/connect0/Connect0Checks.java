@@ -14,6 +14,7 @@ import org.portzero.suites.probe.ProbeSocket;
 import org.portzero.suites.probe.Trace;
 import org.portzero.suites.probe.Transport;
 import org.portzero.suites.verdict.Judgement;
+import org.portzero.suites.verdict.SetupFailed;
 
 /**
  * Claim: connecting or sending to port 0 is refused, and by whom is fixed: the kernel refuses a
@@ -80,15 +81,21 @@ public final class Connect0Checks {
      * <pre>
      *   row                 open  peer              local port  why
      *   tcp, libc           yes   ENOTCONN          any         the kernel leaves the fd open after ECONNREFUSED
-     *   tcp, JDK            any   none              any         whether the JDK closes it is recorded, not asserted
-     *   udp connect, JDK    yes   none              0           refused before any system call
-     *   udp send, JDK       yes   none              != 0        DatagramChannelImpl.send binds an unbound channel
+     *   tcp, nio / async    no    no descriptor     -           a channel whose connect fails is closed
+     *                                                           (SocketChannel.connect, UnixAsynchronousSocketChannelImpl)
+     *   tcp, socket         any   no descriptor     -           NioSocketImpl.connect closes its descriptor; whether
+     *                                                           Socket.isClosed() says so differs by release (recorded)
+     *   udp connect, JDK    yes   ENOTCONN          0           refused before any system call
+     *   udp send, JDK       yes   ENOTCONN          != 0        DatagramChannelImpl.send binds an unbound channel
      *                                                           (beginWrite) before it rejects port 0
      *   udp connect, libc   yes   ENOTCONN          != 0, and   the kernel connects and autobinds, but
      *                                               a specific  inet_getname() answers ENOTCONN while the
      *                                               address     destination port is 0
      *   udp send, libc      yes   ENOTCONN          != 0        inet_send_prepare autobinds before EINVAL
      * </pre>
+     *
+     * A row whose socket stays open is judged on the kernel's view of its descriptor; when the
+     * harness cannot read that descriptor the check is broken, never a local port 0.
      */
     private Judgement stateAfter(PortZeroTarget row, PortZeroRefusal expected, Trace trace) {
         ProbeSocket socket = openUnbound(row, trace);
@@ -99,43 +106,57 @@ public final class Connect0Checks {
         String detail = state.detail() == null ? "" : state.detail();
         boolean open = detail.contains("open=true");
         boolean apiConnected = detail.contains("connected=true");
-        boolean hasFd = kernelName.succeeded();
-        int localPort = hasFd ? kernelName.port() : 0;
-        boolean peerless = !kernelPeer.succeeded()
-                && (kernelPeer.failure().errno() == null || "ENOTCONN".equals(kernelPeer.failure().errno()));
+        boolean hasFd = kernelName.succeeded() && kernelName.endpoint() != null;
+        boolean peerless = !kernelPeer.succeeded() && "ENOTCONN".equals(kernelPeer.failure().errno());
         String observed = detail + " local=" + (hasFd ? kernelName.endpoint() : kernelName.outcome())
                 + " peer=" + kernelPeer.outcome();
         String where = row + " [" + row.layer().id() + "] after " + call + ": ";
         boolean udp = row.shape().transport() == Transport.UDP;
         boolean send = row.call() == PortZeroTarget.Call.SEND;
 
-        if (apiConnected || !peerless) {
+        if (apiConnected || kernelPeer.succeeded()) {
             return Judgement.broke(observed, "no peer",
                     where + "the socket reports a peer after " + row.call().id() + " to port 0: " + observed);
         }
+        if (!udp && row.layer().isJdk()) {
+            boolean closed = !hasFd && (row.layer() == Layer.SOCKET || !open);
+            return Judgement.check(closed, observed,
+                    row.layer() == Layer.SOCKET ? "no descriptor left, not connected" : "closed, no descriptor left",
+                    where + "the JDK closes a socket whose connect failed, so no descriptor should be left"
+                            + (row.layer() == Layer.SOCKET ? "" : " and the channel should report itself closed")
+                            + "; saw " + observed);
+        }
+        if (!open) {
+            return Judgement.broke(observed, "open",
+                    where + "a " + row.call().id() + " to port 0 should leave the socket open; saw " + observed);
+        }
+        if (!hasFd) {
+            throw new SetupFailed("reading the kernel's local address of the open socket", kernelName);
+        }
+        if (!peerless) {
+            return Judgement.broke(observed, "peer ENOTCONN",
+                    where + "the kernel's getpeername should answer ENOTCONN; saw " + observed);
+        }
+        int localPort = kernelName.port();
         if (!udp) {
-            if (row.layer() == Layer.LIBC) {
-                return Judgement.check(open, observed, "open, peer ENOTCONN",
-                        where + "a refused connect must leave the descriptor open; saw " + observed);
-            }
-            return Judgement.held(observed, "no peer");
+            return Judgement.held(observed, "open, peer ENOTCONN");
         }
         if (row.layer().isJdk() && !send) {
-            return Judgement.check(open && localPort == 0, observed, "open, no peer, local port 0",
+            return Judgement.check(localPort == 0, observed, "open, peer ENOTCONN, local port 0",
                     where + "the JDK refused before any system call, so the socket should stay open and unbound; saw "
                             + observed);
         }
         if (row.layer().isJdk()) {
-            return Judgement.check(open && localPort != 0, observed, "open, no peer, local port != 0",
+            return Judgement.check(localPort != 0, observed, "open, peer ENOTCONN, local port != 0",
                     where + "DatagramChannelImpl.send binds an unbound channel before it rejects port 0; saw " + observed);
         }
         if (!send) {
-            boolean specific = hasFd && !kernelName.endpoint().anyLocal();
-            return Judgement.check(open && localPort != 0 && specific, observed,
+            boolean specific = !kernelName.endpoint().anyLocal();
+            return Judgement.check(localPort != 0 && specific, observed,
                     "open, peer ENOTCONN, specific local address, local port != 0",
                     where + "connect to port 0 should autobind and pick a source address; saw " + observed);
         }
-        return Judgement.check(open && localPort != 0, observed, "open, peer ENOTCONN, local port != 0",
+        return Judgement.check(localPort != 0, observed, "open, peer ENOTCONN, local port != 0",
                 where + "sendto should autobind before it fails with EINVAL; saw " + observed);
     }
 }

@@ -10,7 +10,9 @@ import org.portzero.suites.probe.Transport;
  *
  * <pre>
  *   transport  call     JDK layers                                   libc (the kernel)
- *   tcp        connect  ConnectException (the kernel's ECONNREFUSED) ECONNREFUSED: SYN to port 0, RST back
+ *   tcp        connect  ConnectException "Connection refused"        ECONNREFUSED: SYN to port 0, RST back
+ *                      (strerror(ECONNREFUSED), maybe followed by " (...)" or ": address"; another
+ *                      ConnectException, e.g. "Connection timed out", is not the kernel's refusal)
  *   udp        connect  SocketException "Can't connect to port 0"     succeeds (connected to port 0, autobound)
  *   udp        send     SocketException "Can't send to port 0"        EINVAL (autobound before the check)
  * </pre>
@@ -18,7 +20,7 @@ import org.portzero.suites.probe.Transport;
 public record PortZeroRefusal(String refusedBy, String errno, String exception, String message) {
 
     static final PortZeroRefusal TCP_KERNEL = new PortZeroRefusal("kernel", "ECONNREFUSED", null, null);
-    static final PortZeroRefusal TCP_JDK = new PortZeroRefusal("kernel", null, "ConnectException", null);
+    static final PortZeroRefusal TCP_JDK = new PortZeroRefusal("kernel", null, "ConnectException", "Connection refused");
     static final PortZeroRefusal UDP_CONNECT_JDK = new PortZeroRefusal("jdk", null, "SocketException", "Can't connect to port 0");
     static final PortZeroRefusal UDP_SEND_JDK = new PortZeroRefusal("jdk", null, "SocketException", "Can't send to port 0");
     static final PortZeroRefusal UDP_SEND_KERNEL = new PortZeroRefusal("kernel", "EINVAL", null, null);
@@ -52,7 +54,17 @@ public record PortZeroRefusal(String refusedBy, String errno, String exception, 
         if (errno != null) {
             return errno.equals(f.errno());
         }
-        return exception.equals(f.exception()) && (message == null || message.equals(f.message()));
+        return exception.equals(f.exception()) && (message == null || sameMessage(f.message()));
+    }
+
+    /**
+     * The message, or it followed by what the JDK appends: its own context ({@code "Connection
+     * refused (connect failed)"}, JDK 21 over IPv4) or the address under
+     * {@code jdk.includeInExceptions=hostInfo}.
+     */
+    private boolean sameMessage(String observed) {
+        return observed != null
+                && (observed.equals(message) || observed.startsWith(message + " (") || observed.startsWith(message + ": "));
     }
 
     /** The expected outcome in the short form observations use. */

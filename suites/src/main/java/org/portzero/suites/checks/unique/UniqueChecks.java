@@ -132,10 +132,13 @@ public final class UniqueChecks {
         for (int attempt = 0; attempt < INDEPENDENCE_ATTEMPTS; attempt++) {
             SocketVariant tcp = new SocketVariant(new SocketShape(AddressFamily.IPV4, Transport.TCP), BindAddress.LOOPBACK, layer);
             BoundSocket bound = BoundSocket.bindToPortZero(bench, tcp, Role.CLIENT, trace);
-            SetupFailed.require("TCP bind(127.0.0.1:0)", bound.name());
+            if (!bound.bound() || bound.port() <= 0) {
+                // Without a live TCP port there is nothing to test the UDP space against.
+                throw new SetupFailed("TCP bind(127.0.0.1:0)", bound.bind().succeeded() ? bound.name() : bound.bind());
+            }
             ProbeSocket udp = bench.layer(layer).open(new SocketShape(AddressFamily.IPV4, Transport.UDP), trace);
             Observation udpBind = udp.bind(new java.net.InetSocketAddress(AddressFamily.IPV4.loopback(), bound.port()));
-            if (udpBind.succeeded()) {
+            if (udpBind.succeeded() && (udpBind.endpoint() == null || udpBind.port() == bound.port())) {
                 return Judgement.held("tcp " + bound.port() + " + udp " + bound.port() + " both live",
                         "the same number live in TCP and UDP");
             }

@@ -12,7 +12,6 @@ import org.portzero.suites.checks.common.BindAddress;
 import org.portzero.suites.checks.common.BoundSocket;
 import org.portzero.suites.checks.common.SocketGenerators;
 import org.portzero.suites.checks.common.SocketVariant;
-import org.portzero.suites.probe.AddressFamily;
 import org.portzero.suites.probe.Endpoint;
 import org.portzero.suites.probe.Layer;
 import org.portzero.suites.probe.Observation;
@@ -20,13 +19,15 @@ import org.portzero.suites.probe.ProbeSocket;
 import org.portzero.suites.probe.Role;
 import org.portzero.suites.probe.Transport;
 import org.portzero.suites.verdict.Judgement;
+import org.portzero.suites.verdict.SetupFailed;
 
 /**
  * Claim: getsockname on a socket bound to the wildcard reports the wildcard of the socket's
  * family with the assigned port, and listen() does not change it; an unbound socket reports
  * port 0 (the kernel) or no address at all (the JDK). The JDK spells one kernel state two ways
  * ({@code ServerSocket} says {@code 0.0.0.0} where a channel says {@code ::}): both spellings are
- * recorded and judged with {@code isAnyLocalAddress()}, never against a literal.
+ * recorded, and each is judged against the wildcard that side must spell for the row
+ * ({@link FamilyWildcard}): an IPv4 socket's {@code 0.0.0.0}, an IPv6 or dual-stack one's {@code ::}.
  *
  * <p>Spec: getsockname(2), ip(7), ipv6(7); docs/CATALOGUE.md B19, B20; JDK-8224730
  * ({@code ServerSocket/TestLocalAddress.java}); NioSocketImpl.bind ("when binding to 0.0.0.0 the
@@ -102,12 +103,15 @@ public final class WildcardChecks {
         if (!bound.bound()) {
             return Judgement.broke(bound.bind().outcome(), "a wildcard address", where(v) + bound.whyUnbound());
         }
+        String wildcard = FamilyWildcard.of(v, bench.facts()).api();
         Endpoint name = bound.name().endpoint();
+        boolean isFamilyWildcard = name.address().equals(wildcard);
         boolean portAgrees = bound.bind().endpoint() == null || bound.bind().endpoint().port() == name.port();
-        return Judgement.check(name.anyLocal() && name.port() != 0 && portAgrees, name.shortForm(),
-                "a wildcard, port != 0",
+        return Judgement.check(isFamilyWildcard && name.port() != 0 && portAgrees, name.shortForm(),
+                wildcard + ", port != 0",
                 where(v) + "getsockname after bind(" + v.portZero() + ") returned " + name
-                        + (name.anyLocal() ? "" : ", which is not a wildcard address")
+                        + (isFamilyWildcard ? "" : ", not the wildcard " + wildcard + " this socket reports")
+                        + (name.port() != 0 ? "" : ", port 0")
                         + (portAgrees ? "" : ", port differs from bind's " + bound.bind().endpoint()));
     }
 
@@ -121,16 +125,17 @@ public final class WildcardChecks {
             return Judgement.broke(kernel.outcome(), "a wildcard address",
                     where(v) + "the kernel's getsockname failed: " + kernel);
         }
+        FamilyWildcard wildcard = FamilyWildcard.of(v, bench.facts());
         Endpoint k = kernel.endpoint();
         Endpoint api = bound.name().endpoint();
-        String expectedWildcard = k.family().equals("inet") ? "0.0.0.0" : "::";
-        boolean familyMatches = v.layer() != Layer.LIBC || v.shape().family() == AddressFamily.IPV4 == k.family().equals("inet");
-        boolean ok = k.address().equals(expectedWildcard) && familyMatches && k.port() == api.port() && api.anyLocal();
+        boolean ok = k.address().equals(wildcard.kernel()) && k.family().equals(wildcard.kernelFamily())
+                && k.port() == api.port() && api.address().equals(wildcard.api());
         return Judgement.check(ok, "api=" + api.shortForm() + " kernel=" + k.shortForm(),
-                "kernel " + expectedWildcard + " with the api's port",
+                "kernel " + wildcard.kernel() + " with the api's port, api " + wildcard.api(),
                 where(v) + "the API reports " + api + " while the kernel reports " + k
-                        + " (expected the " + (k.family().equals("inet") ? "AF_INET" : "AF_INET6")
-                        + " wildcard with the same port)");
+                        + " (expected the " + (wildcard.kernelFamily().equals("inet") ? "AF_INET" : "AF_INET6")
+                        + " wildcard " + wildcard.kernel() + " with the same port, the API spelling it "
+                        + wildcard.api() + ")");
     }
 
     private Judgement unchangedByListen(SocketVariant v, org.portzero.suites.probe.Trace trace) {
@@ -140,28 +145,43 @@ public final class WildcardChecks {
         }
         Observation listen = bound.socket().listen(16);
         Observation after = bound.socket().getsockname();
+        String wildcard = FamilyWildcard.of(v, bench.facts()).api();
         boolean same = listen.succeeded() && after.endpoint() != null
-                && after.endpoint().equals(bound.name().endpoint());
+                && after.endpoint().equals(bound.name().endpoint()) && after.endpoint().address().equals(wildcard);
         return Judgement.check(same, "before=" + bound.name().outcome() + " after=" + after.outcome(),
-                "after == before", where(v) + "getsockname changed across listen(): before " + bound.name().outcome()
+                "after == before == " + wildcard, where(v) + "getsockname changed across listen() or is not "
+                        + wildcard + ": before " + bound.name().outcome()
                         + ", after " + after.outcome() + " (listen: " + listen.outcome() + ")");
     }
 
+    /**
+     * A channel or libc socket has its descriptor from the moment it opens; a {@code ServerSocket}
+     * creates its socket only when it binds, so there the kernel has nothing to report yet and the
+     * API's "unbound" is what can be judged. Any other missing descriptor is the harness's blind
+     * spot: broken, never a pass.
+     */
     private Judgement unboundReportsPortZero(SocketVariant v, org.portzero.suites.probe.Trace trace) {
         ProbeSocket socket = bench.layer(v.layer()).open(v.shape(), Role.LISTENER, trace);
         Observation api = socket.getsockname();
         Observation kernel = v.layer() == Layer.LIBC ? api : socket.kernelSockname();
-        boolean kernelSaysZero = kernel.succeeded() && kernel.port() == 0 && kernel.endpoint().anyLocal();
+        String wildcard = FamilyWildcard.of(v, bench.facts()).kernel();
+        boolean kernelSaysZero = kernel.succeeded() && kernel.endpoint() != null && kernel.port() == 0
+                && kernel.endpoint().address().equals(wildcard);
         boolean noDescriptor = !kernel.succeeded() && "NoDescriptor".equals(kernel.failure().exception());
+        boolean createdAtBind = v.layer() == Layer.SOCKET && v.shape().transport() == Transport.TCP;
         String observed = v.layer() == Layer.LIBC ? api.outcome() : "api=" + api.outcome() + " kernel=" + kernel.outcome();
         if (v.layer() == Layer.LIBC) {
-            return Judgement.check(kernelSaysZero, observed, "a wildcard, port 0",
-                    where(v) + "getsockname on an unbound socket returned " + api.outcome());
+            return Judgement.check(kernelSaysZero, observed, wildcard + ", port 0",
+                    where(v) + "getsockname on an unbound socket returned " + api.outcome() + "; expected "
+                            + wildcard + " port 0");
+        }
+        if (noDescriptor && !createdAtBind) {
+            throw new SetupFailed("reading the kernel's address of the unbound socket's descriptor", kernel);
         }
         boolean apiUnbound = api.succeeded() && api.endpoint() == null;
         return Judgement.check(apiUnbound && (kernelSaysZero || noDescriptor), observed,
-                "api=unbound kernel=wildcard:0",
-                where(v) + "an unbound socket should have no local address in the JDK and port 0 in the kernel; saw "
-                        + observed);
+                "api=unbound kernel=" + (createdAtBind ? "no socket yet or " : "") + wildcard + ":0",
+                where(v) + "an unbound socket should have no local address in the JDK and " + wildcard
+                        + " port 0 in the kernel; saw " + observed);
     }
 }
