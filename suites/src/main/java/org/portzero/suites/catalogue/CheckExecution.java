@@ -62,14 +62,22 @@ public final class CheckExecution {
             try {
                 judgement = check.body().judge(trace);
                 Optional<Expectation> known = expectations.find(check.id().toString(), facts);
+                message = judgement.message();
                 if (known.isPresent()) {
-                    verdict = judgement.holds() ? Verdict.XPASS : Verdict.XFAIL;
                     reason = known.get().reason();
                     link = known.get().link();
-                } else {
-                    verdict = judgement.holds() ? Verdict.PASS : Verdict.FAIL;
                 }
-                message = judgement.message();
+                if (judgement.holds()) {
+                    verdict = known.isPresent() ? Verdict.XPASS : Verdict.PASS;
+                } else if (known.isPresent() && known.get().names(judgement.observed())) {
+                    verdict = Verdict.XFAIL;
+                } else {
+                    verdict = Verdict.FAIL;
+                    if (known.isPresent()) {
+                        message = message + "\n(a known deviation is expected here, observed '" + known.get().observed()
+                                + "' (" + known.get().reason() + "); this is another: '" + judgement.observed() + "')";
+                    }
+                }
             } catch (PreconditionUnmet unmet) {
                 verdict = Verdict.SKIP;
                 message = unmet.getMessage();

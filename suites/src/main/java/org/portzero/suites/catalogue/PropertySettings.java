@@ -11,16 +11,36 @@ package org.portzero.suites.catalogue;
  */
 public record PropertySettings(Long seed, Integer examples, long runBase) {
 
+    public static final String SEED = "portzero.seed";
+    public static final String EXAMPLES = "portzero.examples";
+
+    /** A property that tries no example has tested nothing: an example count below 1 is refused. */
+    public PropertySettings {
+        if (examples != null && examples < 1) {
+            throw new IllegalArgumentException("-D" + EXAMPLES + "=" + examples
+                    + ": every property must try at least 1 example (a property that tries none proves nothing)");
+        }
+    }
+
     public PropertySettings(Long seed, Integer examples) {
         this(seed, examples, System.nanoTime() ^ Double.doubleToLongBits(Math.random()));
     }
 
+    /** The settings {@value #SEED} and {@value #EXAMPLES} give; a value that is not a number is refused, naming it. */
     public static PropertySettings fromSystemProperties() {
-        String seed = System.getProperty("portzero.seed");
-        String examples = System.getProperty("portzero.examples");
+        String seed = System.getProperty(SEED);
+        String examples = System.getProperty(EXAMPLES);
         return new PropertySettings(
-                seed == null || seed.isBlank() ? null : Long.valueOf(seed.trim()),
-                examples == null || examples.isBlank() ? null : Integer.valueOf(examples.trim()));
+                seed == null || seed.isBlank() ? null : number(SEED, seed, Long::valueOf),
+                examples == null || examples.isBlank() ? null : number(EXAMPLES, examples, Integer::valueOf));
+    }
+
+    private static <N> N number(String property, String text, java.util.function.Function<String, N> parse) {
+        try {
+            return parse.apply(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + property + "=" + text + ": not a whole number");
+        }
     }
 
     /** The seed of one property: the fixed one, or one derived from this run and the check id. */

@@ -27,6 +27,7 @@ import org.portzero.model.Verdict;
 import org.portzero.suites.catalogue.Bench;
 import org.portzero.suites.catalogue.CatalogueSuite;
 import org.portzero.suites.catalogue.Check;
+import org.portzero.suites.catalogue.PropertySettings;
 import org.portzero.suites.catalogue.CheckExecution;
 import org.portzero.suites.catalogue.ResultLog;
 import org.portzero.suites.verdict.CheckResult;
@@ -48,6 +49,7 @@ public final class RunnerMain {
         RunnerOptions options;
         try {
             options = RunnerOptions.parse(args);
+            PropertySettings.fromSystemProperties();   // a bad -Dportzero.seed or -Dportzero.examples stops here
         } catch (IllegalArgumentException e) {
             System.err.println("portzero runner: " + e.getMessage());
             System.err.println(RunnerOptions.USAGE);

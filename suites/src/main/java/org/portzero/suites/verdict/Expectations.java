@@ -63,7 +63,17 @@ public final class Expectations {
         }
         try {
             List<Expectation> list = YAML.readValue(yaml, new TypeReference<List<Expectation>>() { });
-            return new Expectations(list == null ? List.of() : list);
+            list = list == null ? List.of() : list;
+            for (int i = 0; i < list.size(); i++) {
+                try {
+                    list.get(i).complete();
+                } catch (IllegalArgumentException incomplete) {
+                    Integer line = YamlLocations.of(yaml).entryLine(i);
+                    throw new MalformedInput(new InputFault(Path.of(source), line == null ? 0 : line, "[" + i + "]",
+                            incomplete.getMessage()), incomplete);
+                }
+            }
+            return new Expectations(list);
         } catch (JsonProcessingException e) {
             throw new MalformedInput(fault(e, yaml, Path.of(source)), e);
         }

@@ -30,11 +30,13 @@ class ExpectationsTest {
               when:
                 kernel: ">=6.1 <6.3"
                 jdk: "<21"
+              observed: ok
               reason: a made-up regression for this test
               link: https://example.org/bug/1
             - check: bind0.tcp6_loopback_nio.port_in_range
               when:
                 ipv6: false
+              observed: ok
               reason: another
               link: man:ip(7)
             """;
@@ -51,21 +53,53 @@ class ExpectationsTest {
     }
 
     @Test
-    void aFailingCheckListedAsKnownIsXfailAndAPassingOneIsXpass() {
+    void theNamedDeviationIsXfailAnotherIsFailAndAPassIsXpass() {
         Expectations e = Expectations.parse("""
                 - check: bind0.fake_row_libc.*
+                  when: {ipv6: true}
+                  observed: ok
                   reason: known deviation for the test
                   link: JDK-8240533
                 """, "t.yaml");
         PlatformFacts facts = platform("6.18.44", "17.0.15", true);
-        Check failing = fake("port_in_range", false);
-        Check passing = fake("port_nonzero", true);
-        CheckResult x = CheckExecution.run(failing, facts, e);
+        Check named = fake("port_in_range", false, "ok");
+        Check other = fake("port_not_reserved", false, "EADDRINUSE");
+        Check passing = fake("port_nonzero", true, "EINVAL");
+        CheckResult x = CheckExecution.run(named, facts, e);
         assertThat(x.verdict()).isEqualTo(Verdict.XFAIL);
         assertThat(x.reason()).isEqualTo("known deviation for the test");
         assertThat(x.link()).isEqualTo("JDK-8240533");
+        CheckResult f = CheckExecution.run(other, facts, e);
+        assertThat(f.verdict()).as("a deviation other than the one named").isEqualTo(Verdict.FAIL);
+        assertThat(f.message()).contains("a known deviation is expected here, observed 'ok'").contains("another: 'EADDRINUSE'");
         assertThat(CheckExecution.run(passing, facts, e).verdict()).isEqualTo(Verdict.XPASS);
-        assertThat(CheckExecution.run(failing, facts, Expectations.none()).verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(CheckExecution.run(named, facts, Expectations.none()).verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(CheckExecution.run(named, platform("6.18.44", "17.0.15", false), e).verdict())
+                .as("where the condition does not hold").isEqualTo(Verdict.FAIL);
+    }
+
+    @Test
+    void anExpectationMustNameItsConditionAndItsOutcome() {
+        assertThatThrownBy(() -> Expectations.parse("""
+                - check: bind0.a.b
+                  observed: ok
+                  reason: r
+                  link: https://x.org
+                """, "e.yaml")).isInstanceOf(MalformedInput.class).hasMessageContaining("e.yaml:1:")
+                .hasMessageContaining("when is required");
+        assertThatThrownBy(() -> Expectations.parse("""
+                - check: bind0.a.b
+                  when: {}
+                  observed: ok
+                  reason: r
+                  link: https://x.org
+                """, "e.yaml")).hasMessageContaining("must name a condition");
+        assertThatThrownBy(() -> Expectations.parse("""
+                - check: bind0.a.b
+                  when: {kernel: ">=6.1"}
+                  reason: r
+                  link: https://x.org
+                """, "e.yaml")).hasMessageContaining("observed is required");
     }
 
     @Test
@@ -88,24 +122,25 @@ class ExpectationsTest {
         assertThat(b.message()).contains("boom");
     }
 
-    private static Check fake(String name, boolean holds) {
+    private static Check fake(String name, boolean holds, String observed) {
         return new Check(new CheckId(Family.BIND0, "fake_row_libc", name), Layer.LIBC, "claim", Map.of(), List.of(),
-                trace -> Judgement.check(holds, "observed", "expected", "message"));
+                trace -> Judgement.check(holds, observed, "expected", "message"));
     }
 
     @Test
     void unknownFieldNamesFileLineAndField() {
         String bad = """
                 - check: bind0.a.b
-                  reason: r
-                  link: https://x.org
                   wehn:
                     kernel: ">=6"
+                  observed: ok
+                  reason: r
+                  link: https://x.org
                 """;
         assertThatThrownBy(() -> Expectations.parse(bad, "expectations/bad.yaml"))
                 .isInstanceOf(MalformedInput.class)
                 .hasMessageContaining("expectations/bad.yaml")
-                .hasMessageContaining("bad.yaml:4:")
+                .hasMessageContaining("bad.yaml:2:")
                 .hasMessageContaining("wehn");
     }
 
@@ -115,23 +150,27 @@ class ExpectationsTest {
                 - check: bind0.a.b
                   when:
                     bindv6only: yes please
+                  observed: ok
                   reason: r
                   link: https://x.org
                 """, "e.yaml")).isInstanceOf(MalformedInput.class).hasMessageContaining("e.yaml:3:")
                 .hasMessageContaining("bindv6only");
         assertThatThrownBy(() -> Expectations.parse("""
                 - check: Bind0.A
+                  observed: ok
                   reason: r
                   link: https://x.org
                 """, "e.yaml")).hasMessageContaining("e.yaml").hasMessageContaining("family.variant.check");
         assertThatThrownBy(() -> Expectations.parse("""
                 - check: bind0.a.b
+                  observed: ok
                   reason: r
                   link: see the wiki
                 """, "e.yaml")).hasMessageContaining("link");
         assertThatThrownBy(() -> Expectations.parse("""
                 - check: bind0.a.b
                   when: {kernel: "about six"}
+                  observed: ok
                   reason: r
                   link: https://x.org
                 """, "e.yaml")).hasMessageContaining("not a version comparison");

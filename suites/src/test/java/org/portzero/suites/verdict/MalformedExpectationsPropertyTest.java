@@ -21,10 +21,12 @@ class MalformedExpectationsPropertyTest {
                 kernel: ">=6.1 <6.3"
                 jdk: "<21"
                 bindv6only: 1
+              observed: ok
               reason: a deviation for the test
               link: https://example.org/bug/1
             - check: bind0.tcp6_loopback_nio.port_in_range
               when: {ipv6: false}
+              observed: ok
               reason: another
               link: JDK-8240533
             """;
