@@ -45,7 +45,7 @@ public final class CheckExecution {
                 first.observed() + " | then " + second.observed(), first.expected(),
                 "failed, then held when run again: " + first.message(), null, null, first.seed(),
                 first.durationMillis() + second.durationMillis(), first.parameters(), first.specs(), both, 0,
-                first.generated());
+                first.generated()).withFigures(first.figures());
     }
 
     private static CheckResult runOnce(Check check, PlatformFacts facts, Expectations expectations) {
@@ -93,7 +93,7 @@ public final class CheckExecution {
                 judgement == null ? null : judgement.observed(), judgement == null ? null : judgement.expected(),
                 message, reason, link, judgement == null ? null : judgement.seed(), millis, check.parameters(),
                 check.specs(), observations, elided,
-                judgement == null ? null : judgement.reach());
+                judgement == null ? null : judgement.reach()).withFigures(judgement == null ? null : judgement.figures());
     }
 
     private static String stackTrace(Throwable t) {
