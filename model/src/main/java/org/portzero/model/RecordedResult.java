@@ -26,9 +26,17 @@ public record RecordedResult(CheckId id, Verdict verdict, JsonNode json) {
         return text("layer");
     }
 
-    /** The observed outcome in short form. */
+    /** The observed outcome in short form: the claim's result, what views compare. */
     public String observed() {
         return text("observed");
+    }
+
+    /**
+     * The numbers behind the outcome (how many sockets, which window), shown and never compared;
+     * empty when the entry has none (a file written before the field existed).
+     */
+    public String figures() {
+        return text("figures");
     }
 
     /** Why it failed, was skipped or is broken. */

@@ -79,4 +79,20 @@ class ObservationsFileTest {
         Files.writeString(file, "{\"schemaVersion\": 9, \"results\": []}");
         assertThat(ObservationsFile.read(file).damageNote()).get().asString().contains("version 9 is newer");
     }
+
+    @Test
+    void figuresAreReadBesideTheOutcomeAndAnOlderFileWithoutThemStillReads(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve(RunLayout.OBSERVATIONS);
+        Files.writeString(file, """
+                {"schemaVersion": 1, "results": [
+                  {"id": "unique.a.b", "verdict": "pass", "observed": "all distinct", "figures": "32 sockets"},
+                  {"id": "unique.a.c", "verdict": "pass", "observed": "200 distinct of 200"},
+                  {"id": "unique.a.d", "verdict": "pass", "observed": "all distinct", "figures": null}
+                ]}""");
+        Observations read = ObservationsFile.read(file);
+        assertThat(read.damage()).isEmpty();
+        assertThat(read.results()).extracting(RecordedResult::observed)
+                .containsExactly("all distinct", "200 distinct of 200", "all distinct");
+        assertThat(read.results()).extracting(RecordedResult::figures).containsExactly("32 sockets", "", "");
+    }
 }

@@ -17,7 +17,8 @@ import org.portzero.reports.matrix.MatrixRow;
  * The difference between a baseline {@code matrix.json} and the current matrix, cell by cell
  * (platform id × check id): newly failing, newly passing, other verdict changes, changed
  * observations (same verdict, different short-form outcome), added and removed. Cells that
- * are equal produce nothing. This is {@code diff.json}.
+ * are equal produce nothing; figures (how many sockets, which window) and the numbers in a
+ * skip's reason are never compared ({@link MatrixCell#comparedOutcome()}). This is {@code diff.json}.
  *
  * @param baselineGeneratedAt when the baseline matrix was made
  * @param currentGeneratedAt  when the current matrix was made
@@ -44,7 +45,8 @@ public record BaselineDiff(
                 String[] pk = key.split("\u0000", 2);
                 entries.add(new DiffEntry(kind, pk[0], pk[1],
                         b == null ? null : b.verdict(), b == null ? null : b.outcome(),
-                        a == null ? null : a.verdict(), a == null ? null : a.outcome()));
+                        a == null ? null : a.verdict(), a == null ? null : a.outcome(),
+                        b == null ? null : b.figures(), a == null ? null : a.figures()));
             }
         }
         entries.sort(Comparator.comparing(DiffEntry::kind).thenComparing(DiffEntry::platform)
@@ -76,7 +78,7 @@ public record BaselineDiff(
             }
             return DiffKind.VERDICT_CHANGED;
         }
-        return Objects.equals(before.outcome(), after.outcome()) ? null : DiffKind.CHANGED_OBSERVATION;
+        return Objects.equals(before.comparedOutcome(), after.comparedOutcome()) ? null : DiffKind.CHANGED_OBSERVATION;
     }
 
     private static Map<String, MatrixCell> cells(Matrix matrix) {

@@ -12,6 +12,8 @@ import org.portzero.model.Verdict;
  * @param beforeOutcome  the baseline's short-form outcome, or null when added
  * @param afterVerdict   the current verdict, or null when removed
  * @param afterOutcome   the current short-form outcome, or null when removed
+ * @param beforeFigures  the baseline's figures (shown, not compared), or null
+ * @param afterFigures   the current figures (shown, not compared), or null
  */
 public record DiffEntry(
         DiffKind kind,
@@ -20,5 +22,12 @@ public record DiffEntry(
         Verdict beforeVerdict,
         String beforeOutcome,
         Verdict afterVerdict,
-        String afterOutcome) {
+        String afterOutcome,
+        String beforeFigures,
+        String afterFigures) {
+
+    public DiffEntry(DiffKind kind, String platform, String id, Verdict beforeVerdict, String beforeOutcome,
+                     Verdict afterVerdict, String afterOutcome) {
+        this(kind, platform, id, beforeVerdict, beforeOutcome, afterVerdict, afterOutcome, null, null);
+    }
 }

@@ -36,18 +36,19 @@ public final class DiffReport {
             md.append("| platform | check | before | after |\n|---|---|---|---|\n");
             for (DiffEntry e : entries) {
                 md.append("| `").append(e.platform()).append("` | `").append(e.id()).append("` | ")
-                        .append(side(e.beforeVerdict(), e.beforeOutcome())).append(" | ")
-                        .append(side(e.afterVerdict(), e.afterOutcome())).append(" |\n");
+                        .append(side(e.beforeVerdict(), e.beforeOutcome(), e.beforeFigures())).append(" | ")
+                        .append(side(e.afterVerdict(), e.afterOutcome(), e.afterFigures())).append(" |\n");
             }
         }
         return md.toString();
     }
 
-    private static String side(Verdict verdict, String outcome) {
+    private static String side(Verdict verdict, String outcome, String figures) {
         if (verdict == null) {
             return "—";
         }
         String text = outcome == null || outcome.isEmpty() ? "" : " `" + outcome.replace("`", "'").replace("|", "\\|") + "`";
-        return verdict.id() + text;
+        String shown = figures == null || figures.isEmpty() ? "" : " (" + figures.replace("|", "\\|").replace("\n", " ") + ")";
+        return verdict.id() + text + shown;
     }
 }

@@ -75,13 +75,14 @@ public record Matrix(
     }
 
     /**
-     * Whether the platforms that ran the check saw different things. A skip is a platform without
+     * Whether the platforms that ran the check saw different things: another verdict or another
+     * outcome; figures (how many sockets, which window) never count. A skip is a platform without
      * the precondition (no IPv6, a root runner), not a different behaviour: it does not count.
      */
     private static boolean disagree(Map<String, MatrixCell> cells) {
         Set<String> seen = new HashSet<>();
         cells.values().stream().filter(c -> c.verdict() != Verdict.SKIP)
-                .forEach(c -> seen.add(c.verdict() + "\u0000" + c.outcome()));
+                .forEach(c -> seen.add(c.verdict() + "\u0000" + c.comparedOutcome()));
         return seen.size() > 1;
     }
 
@@ -90,7 +91,8 @@ public record Matrix(
         String observed = text(r, "observed");
         String message = text(r, "message");
         return new MatrixCell(result.verdict(), OutcomeForm.of(observed, message, low, high),
-                observed, text(r, "expected"), message, text(r, "reason"), text(r, "link"), text(r, "seed"));
+                observed, text(r, "expected"), message, text(r, "reason"), text(r, "link"), text(r, "seed"),
+                text(r, "figures"));
     }
 
     private static PlatformColumn column(PlatformRun run) {

@@ -65,7 +65,7 @@ public final class MatrixHtml {
                         h.append("<td class=\"v-absent\" title=\"not run on this platform\">·</td>");
                     } else {
                         h.append("<td class=\"v-").append(esc(cell.verdict().id())).append("\" data-platform=\"")
-                                .append(esc(p.id())).append("\" title=\"").append(esc(cell.verdict().id() + ": " + cell.outcome()))
+                                .append(esc(p.id())).append("\" title=\"").append(esc(title(cell)))
                                 .append("\"><b>").append(esc(cell.verdict().id())).append("</b> ")
                                 .append(esc(OutcomeForm.cell(cell.outcome()))).append("</td>");
                     }
@@ -102,6 +102,12 @@ public final class MatrixHtml {
             h.append("<div class=\"note\">broken: ").append(esc(p.note())).append("</div>");
         }
         h.append("</th>");
+    }
+
+    /** A cell's tooltip: verdict and outcome, then the figures behind the outcome when it has any. */
+    private static String title(MatrixCell cell) {
+        String title = cell.verdict().id() + ": " + cell.outcome();
+        return cell.figures() == null || cell.figures().isEmpty() ? title : title + "\n" + cell.figures();
     }
 
     private static String familySummary(List<MatrixRow> rows, String platform) {

@@ -9,7 +9,8 @@ import org.portzero.model.Verdict;
  * {@code matrix.md}: GitHub-flavoured Markdown sized for a CI job summary. The platforms with
  * their facts and verdict counts first, then the rows where platforms disagree, then every
  * family folded in a {@code <details>} block. A verdict is marked by a symbol (✅ pass, ❌ fail,
- * 🟨 xfail, 🟦 xpass, ⏭️ skip, 💥 broken, 🟧 flaky, · absent) beside the short-form outcome.
+ * 🟨 xfail, 🟦 xpass, ⏭️ skip, 💥 broken, 🟧 flaky, · absent) beside the short-form outcome,
+ * then the figures behind it in small print (not compared: two cells that differ only there agree).
  */
 public final class MatrixMarkdown {
 
@@ -78,7 +79,9 @@ public final class MatrixMarkdown {
     private static String mark(MatrixCell cell) {
         String text = OutcomeForm.cell(cell.outcome()).replace("`", "'");
         String mark = MARKS.get(cell.verdict());
-        return text.isEmpty() ? mark + " " + cell.verdict().id() : mark + " `" + text.replace("|", "\\|") + "`";
+        String shown = text.isEmpty() ? mark + " " + cell.verdict().id() : mark + " `" + text.replace("|", "\\|") + "`";
+        return cell.figures() == null || cell.figures().isEmpty() ? shown
+                : shown + " <sub>" + escape(OutcomeForm.cell(cell.figures())).replace("<", "&lt;") + "</sub>";
     }
 
     private static String escape(String s) {

@@ -48,7 +48,7 @@
     if (!r) { body.appendChild(el("p", "no result recorded")); }
     else {
       var facts = el("table");
-      [["verdict", r.verdict], ["observed", r.observed], ["expected", r.expected], ["message", r.message],
+      [["verdict", r.verdict], ["observed", r.observed], ["figures", r.figures], ["expected", r.expected], ["message", r.message],
        ["reason", r.reason], ["link", r.link], ["seed", r.seed], ["layer", r.layer],
        ["duration", r.durationMillis + " ms"], ["parameters", JSON.stringify(r.parameters || {})]]
         .forEach(function (kv) {

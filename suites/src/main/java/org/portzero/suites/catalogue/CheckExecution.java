@@ -47,7 +47,7 @@ public final class CheckExecution {
                 "failed, then held when run again (re-run because " + check.rerun().get().reason() + "): "
                         + first.message(), null, null, first.seed(),
                 first.durationMillis() + second.durationMillis(), first.parameters(), first.specs(), both, 0,
-                first.generated());
+                first.generated()).withFigures(first.figures());
     }
 
     private static CheckResult runOnce(Check check, PlatformFacts facts, Expectations expectations) {
@@ -103,7 +103,7 @@ public final class CheckExecution {
                 judgement == null ? null : judgement.observed(), judgement == null ? null : judgement.expected(),
                 message, reason, link, judgement == null ? null : judgement.seed(), millis, check.parameters(),
                 check.specs(), observations, elided,
-                judgement == null ? null : judgement.reach());
+                judgement == null ? null : judgement.reach()).withFigures(judgement == null ? null : judgement.figures());
     }
 
     /**

@@ -65,9 +65,10 @@ public final class PropertyCheck {
                     + "smallest example: " + recipe + "\n"
                     + (smallest == null ? falsified.getMessage() : smallest.message());
             return new Judgement(false, smallest == null ? "falsified" : smallest.observed(),
-                    smallest == null ? "" : smallest.expected(), message, seed).withReach(reach);
+                    smallest == null ? "" : smallest.expected(), message, seed).withReach(reach)
+                    .withFigures(smallest == null ? null : smallest.figures());
         }
-        return new Judgement(true, "every example held (" + count + " requested)", "every example holds", null, seed)
-                .withReach(reach);
+        return new Judgement(true, "every example held", "every example holds", null, seed)
+                .withReach(reach).withFigures(count + " examples requested");
     }
 }

@@ -3,22 +3,38 @@ package org.portzero.suites.verdict;
 /**
  * What a check concluded from its observations, before expectations are applied.
  *
+ * <p>{@code observed} is the claim's result, the only part the matrix and the baseline diff
+ * compare across platforms and runs ({@code all distinct}, {@code ECONNREFUSED}); it holds no
+ * number the harness chose (how many sockets, which window, which ports). Those go in
+ * {@code figures}, which every view shows and nothing compares.
+ *
  * @param holds    whether the claim held
- * @param observed the observed outcome in short form ({@code ECONNREFUSED}, {@code [::]:40001})
+ * @param observed the observed outcome in short form ({@code ECONNREFUSED}, {@code [::]:40001}, {@code all distinct})
  * @param expected what the claim expects, in the same form
  * @param message  a failure that reads as a bug report: variant, layer, observed value; null when it held
  * @param seed     the property engine's seed, or null for a scenario check
  * @param reach    for a property: how many generated examples fell in each kind (e.g. {@code tcp46}), else null
+ * @param figures  the numbers behind the outcome ({@code 200 sockets}, {@code window 40000-40063}), or null
  */
 public record Judgement(boolean holds, String observed, String expected, String message, Long seed,
-                        java.util.Map<String, Integer> reach) {
+                        java.util.Map<String, Integer> reach, String figures) {
+
+    public Judgement(boolean holds, String observed, String expected, String message, Long seed,
+                     java.util.Map<String, Integer> reach) {
+        this(holds, observed, expected, message, seed, reach, null);
+    }
 
     public Judgement(boolean holds, String observed, String expected, String message, Long seed) {
-        this(holds, observed, expected, message, seed, null);
+        this(holds, observed, expected, message, seed, null, null);
     }
 
     public Judgement withReach(java.util.Map<String, Integer> reach) {
-        return new Judgement(holds, observed, expected, message, seed, java.util.Map.copyOf(reach));
+        return new Judgement(holds, observed, expected, message, seed, java.util.Map.copyOf(reach), figures);
+    }
+
+    /** The same judgement with the numbers behind its outcome, shown beside it and never compared. */
+    public Judgement withFigures(String figures) {
+        return new Judgement(holds, observed, expected, message, seed, reach, figures);
     }
 
     public static Judgement held(String observed, String expected) {

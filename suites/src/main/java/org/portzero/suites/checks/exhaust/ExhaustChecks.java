@@ -45,6 +45,9 @@ public final class ExhaustChecks {
 
     /** Sockets closed and rebound by {@code closing_frees_as_many}. */
     static final int CLOSED = 3;
+    /** Outcomes: how many ports a window held is a figure, not an outcome. */
+    static final String FILLED = "filled the window";
+    static final String REBOUND_AS_MANY = "as many rebound as were closed";
 
     private static final List<SpecLink> SPECS = List.of(SpecLink.BIND_2, SpecLink.CONNECT_2, SpecLink.IP_7,
             SpecLink.KSELFTEST_PORT_RANGE);
@@ -208,10 +211,17 @@ public final class ExhaustChecks {
         if (f.refusal() == null || !ExhaustionErrors.BIND.matches(layer, f.refusal())) {
             wrong.add("the next bind(0) gave " + (f.refusal() == null ? "success" : f.refusal().outcome()));
         }
+        int bound = f.holders().size();
+        String filled = bound == f.expected() ? FILLED : bound < f.expected() ? "stopped short of the window"
+                : "bound more ports than the window had free";
+        if (f.ports().size() != bound) {
+            filled += " with a port twice";
+        }
         return Judgement.check(wrong.isEmpty(),
-                f.holders().size() + " bound, then " + (f.refusal() == null ? "ok" : f.refusal().outcome()),
-                f.expected() + " bound, then " + ExhaustionErrors.BIND.expected(layer),
-                where + String.join("; ", wrong));
+                filled + ", then " + (f.refusal() == null ? "ok" : f.refusal().outcome()),
+                FILLED + ", then " + ExhaustionErrors.BIND.expected(layer),
+                where + String.join("; ", wrong))
+                .withFigures(bound + " bound of " + f.expected() + " free in " + f.window());
     }
 
     private String where(Transport t, Layer layer, EphemeralWindow w) {
@@ -227,9 +237,10 @@ public final class ExhaustChecks {
         EphemeralWindow w = EphemeralWindow.choose(bench, layer, false, trace);
         Filled f = undisturbedFill(t, layer, w, Set.of(), trace);
         if (f.holders().size() < CLOSED || f.refusal() == null) {
-            return Judgement.broke(f.holders().size() + " bound", "at least " + CLOSED + " bound, then a refusal",
+            return Judgement.broke("could not fill the window", FILLED + ", then a refusal",
                     where(t, layer, w) + "could not fill the window: " + f.holders().size() + " bound, last "
-                            + (f.refusal() == null ? "none refused" : f.refusal().outcome()));
+                            + (f.refusal() == null ? "none refused" : f.refusal().outcome()))
+                    .withFigures(f.holders().size() + " bound in " + w + ", at least " + CLOSED + " needed");
         }
         for (int i = 0; i < CLOSED; i++) {
             f.holders().get(i).closeSocket();
@@ -245,10 +256,13 @@ public final class ExhaustChecks {
             rebound++;
         }
         boolean ok = rebound == CLOSED && last != null && ExhaustionErrors.BIND.matches(layer, last);
-        return Judgement.check(ok, rebound + " rebound, then " + last.outcome(),
-                CLOSED + " rebound, then " + ExhaustionErrors.BIND.expected(layer),
+        String rebinds = rebound == CLOSED ? REBOUND_AS_MANY : rebound < CLOSED ? "fewer rebound than were closed"
+                : "more rebound than were closed";
+        return Judgement.check(ok, rebinds + ", then " + last.outcome(),
+                REBOUND_AS_MANY + ", then " + ExhaustionErrors.BIND.expected(layer),
                 where(t, layer, w) + "after closing " + CLOSED + " of " + f.holders().size() + " holders, " + rebound
-                        + " bind(0) calls succeeded and the next gave " + last.outcome());
+                        + " bind(0) calls succeeded and the next gave " + last.outcome())
+                .withFigures(CLOSED + " closed of " + f.holders().size() + " in " + w + ", " + rebound + " rebound");
     }
 
     private Judgement unboundCallRefused(Transport t, Layer layer, ExhaustionErrors e, Trace trace) {
@@ -262,8 +276,9 @@ public final class ExhaustChecks {
         int peerPort = SetupFailed.require("peer getsockname", peer.getsockname()).port();
         Filled f = undisturbedFill(t, layer, w, w.contains(peerPort) ? Set.of(peerPort) : Set.of(), trace);
         if (f.refusal() == null) {
-            return Judgement.broke(f.holders().size() + " bound", "the window filled",
-                    where(t, layer, w) + "bind(0) never failed after " + f.holders().size() + " sockets");
+            return Judgement.broke("bind(0) never refused", "the window filled",
+                    where(t, layer, w) + "bind(0) never failed after " + f.holders().size() + " sockets")
+                    .withFigures(f.holders().size() + " bound in " + w);
         }
         ProbeSocket unbound = w.open(bench, layer, shape(t), Role.CLIENT, trace);
         InetSocketAddress target = new InetSocketAddress(AddressFamily.IPV4.loopback(), peerPort);
@@ -274,6 +289,7 @@ public final class ExhaustChecks {
         };
         return Judgement.check(e.matches(layer, call), call.outcome(), e.expected(layer),
                 where(t, layer, w) + "with " + f.holders().size() + " holders, " + e.call()
-                        + " on an unbound socket gave " + call.outcome() + "; expected " + e.expected(layer));
+                        + " on an unbound socket gave " + call.outcome() + "; expected " + e.expected(layer))
+                .withFigures(f.holders().size() + " holders in " + w);
     }
 }

@@ -100,17 +100,18 @@ public final class ParityChecks {
         String observed = String.format("%d of %d (%.0f%%) %s", matching, n, share * 100, what);
         String why = undocumented(n);
         PreconditionUnmet.require(why == null, "informational: " + observed + "; not asserted because " + why);
-        // The observed outcome is the band the share fell in, so runs compare; the counts are in the message.
+        // The observed outcome is the band the share fell in, so runs compare; the counts are figures.
         if (preference) {
             boolean holds = share >= PREFERRED_SHARE;
             String expected = String.format(">= %.0f%% %s", PREFERRED_SHARE * 100, what);
-            return new Judgement(holds, holds ? expected : observed, expected,
-                    where + observed + (holds ? "" : ", below the documented preference"), null);
+            return new Judgement(holds, holds ? expected : String.format("< %.0f%% %s", PREFERRED_SHARE * 100, what),
+                    expected, where + observed + (holds ? "" : ", below the documented preference"), null)
+                    .withFigures(observed);
         }
         boolean holds = share >= UNBIASED_LOW && share <= UNBIASED_HIGH;
         String expected = String.format("%.0f%%-%.0f%% %s", UNBIASED_LOW * 100, UNBIASED_HIGH * 100, what);
-        return new Judgement(holds, holds ? expected : observed, expected, where + observed + (holds ? "" : ": biased"),
-                null);
+        return new Judgement(holds, holds ? expected : "outside " + expected, expected,
+                where + observed + (holds ? "" : ": biased"), null).withFigures(observed);
     }
 
     private Judgement bindParity(Transport t, Layer layer, Trace trace) {

@@ -88,10 +88,12 @@ public final class ReservedChecks {
             }
         }
         boolean ok = reserved.isEmpty() && f.refusal() != null;
-        return Judgement.check(ok, f.ports().size() + " bound, reserved among them: " + reserved,
-                "none reserved of " + (w.size() - w.free(bench.facts())) + " in " + w,
+        return Judgement.check(ok, handedOut(reserved) + ", then " + (f.refusal() == null ? "no refusal" : f.refusal().outcome()),
+                "none reserved, then a refusal",
                 t.id() + "4 [" + layer.id() + "] in " + w + ": bind(0) handed out reserved ports " + reserved
-                        + " (ip_local_reserved_ports " + bench.facts().reservedPorts() + ")");
+                        + " (ip_local_reserved_ports " + bench.facts().reservedPorts() + ")")
+                .withFigures(f.ports().size() + " bound in " + w + ", " + (w.size() - w.free(bench.facts()))
+                        + " reserved in it");
     }
 
     private Judgement connectNeverReserved(Layer layer, Trace trace) {
@@ -120,9 +122,16 @@ public final class ReservedChecks {
             }
         }
         boolean ok = reserved.isEmpty() && last != null && !last.succeeded();
-        return Judgement.check(ok, clientPorts.size() + " connected, reserved among them: " + reserved + ", then "
-                        + (last == null ? "nothing" : last.outcome()), "none reserved, then a refusal",
-                "tcp4 [" + layer.id() + "] in " + w + ": connect() autobound reserved ports " + reserved);
+        return Judgement.check(ok, handedOut(reserved) + ", then " + (last == null ? "nothing" : last.outcome()),
+                "none reserved, then a refusal",
+                "tcp4 [" + layer.id() + "] in " + w + ": connect() autobound reserved ports " + reserved)
+                .withFigures(clientPorts.size() + " connected in " + w + ", " + (w.size() - w.free(bench.facts()))
+                        + " reserved in it");
+    }
+
+    /** The outcome for the ports handed out: which reserved ones, never how many in all (a figure). */
+    private static String handedOut(Set<Integer> reserved) {
+        return reserved.isEmpty() ? "none reserved" : "reserved handed out " + new java.util.TreeSet<>(reserved);
     }
 
     private Judgement explicitBindable(Transport t, Layer layer, Trace trace) {

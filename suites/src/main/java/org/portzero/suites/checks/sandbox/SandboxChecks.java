@@ -110,7 +110,8 @@ public final class SandboxChecks {
 
     private Judgement nonRoot(Trace trace) {
         int uid = bench.facts().uid();
-        return Judgement.check(uid != 0, "uid " + uid, "uid != 0", "the runner runs as root inside a platform that declares nonroot");
+        return Judgement.check(uid != 0, uid != 0 ? "not root" : "root", "not root",
+                "the runner runs as root inside a platform that declares nonroot").withFigures("uid " + uid);
     }
 
     private Judgement noCaps(Trace trace) throws IOException {
@@ -184,7 +185,9 @@ public final class SandboxChecks {
 
     private Judgement pidsLimited(Trace trace) {
         String max = firstReadable("/sys/fs/cgroup/pids.max", "/sys/fs/cgroup/pids/pids.max").orElse("unreadable");
-        return Judgement.check(max.matches("\\d+"), "pids.max " + max, "a number", "pids.max is " + max);
+        boolean limited = max.matches("\\d+");
+        return Judgement.check(limited, limited ? "pids limited" : "pids unlimited", "pids limited", "pids.max is " + max)
+                .withFigures("pids.max " + max);
     }
 
     private Judgement memoryLimited(Trace trace) {
@@ -192,7 +195,8 @@ public final class SandboxChecks {
                 .orElse("unreadable");
         // cgroup v1 spells "no limit" as a huge number (PAGE_COUNTER_MAX pages).
         boolean limited = max.matches("\\d+") && Long.parseLong(max) < (1L << 50);
-        return Judgement.check(limited, "memory limit " + max, "a number", "the memory limit is " + max);
+        return Judgement.check(limited, limited ? "memory limited" : "memory unlimited", "memory limited",
+                "the memory limit is " + max).withFigures("memory limit " + max);
     }
 
     private Judgement privilegedPortRefused(Trace trace) {

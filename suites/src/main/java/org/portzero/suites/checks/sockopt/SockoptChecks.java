@@ -137,9 +137,11 @@ public final class SockoptChecks {
             Observation bind = s.bind(loopback(0));
             ports.add(bind.succeeded() ? s.getsockname().port() : -1);
         }
-        boolean ok = ports.stream().allMatch(p -> p >= w[0] && p <= w[1]);
-        return Judgement.check(ok, ports.toString(), "all in " + w[0] + "-" + w[1],
-                t.id() + "4 [libc]: bind(0) under IP_LOCAL_PORT_RANGE " + w[0] + "-" + w[1] + " gave " + ports);
+        List<Integer> outside = ports.stream().filter(p -> p < w[0] || p > w[1]).toList();
+        return Judgement.check(outside.isEmpty(), outside.isEmpty() ? "all in the window" : "outside the window " + outside,
+                "all in the window",
+                t.id() + "4 [libc]: bind(0) under IP_LOCAL_PORT_RANGE " + w[0] + "-" + w[1] + " gave " + ports)
+                .withFigures(ports.size() + " binds in " + w[0] + "-" + w[1] + ": " + ports);
     }
 
     private Judgement singlePort(Transport t, Trace trace) {
@@ -190,9 +192,13 @@ public final class SockoptChecks {
         Observation reset = LibcLayer.getsockopt(s, SocketOptionName.IP_LOCAL_PORT_RANGE);
         boolean ok = "0".equals(unset.detail()) && String.valueOf(range(w[0], w[1])).equals(set.detail())
                 && "0".equals(reset.detail());
-        String observed = "unset " + bounds(unset) + ", set " + bounds(set) + ", reset " + bounds(reset);
-        return Judgement.check(ok, observed, "unset 0-0, set " + w[0] + "-" + w[1] + ", reset 0-0",
-                t.id() + "4 [libc]: getsockopt(IP_LOCAL_PORT_RANGE) read " + observed);
+        String window = w[0] + "-" + w[1];
+        String read = "unset " + bounds(unset) + ", set " + bounds(set) + ", reset " + bounds(reset);
+        String observed = "unset " + bounds(unset) + ", set " + (window.equals(bounds(set)) ? "the window" : bounds(set))
+                + ", reset " + bounds(reset);
+        return Judgement.check(ok, observed, "unset 0-0, set the window, reset 0-0",
+                t.id() + "4 [libc]: getsockopt(IP_LOCAL_PORT_RANGE) read " + read + " (window " + window + ")")
+                .withFigures("window " + window);
     }
 
     private Judgement outsideIgnored(Transport t, Trace trace) {

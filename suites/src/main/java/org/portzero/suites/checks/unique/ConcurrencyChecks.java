@@ -99,9 +99,14 @@ public final class ConcurrencyChecks {
                 }
             }
             int n = THREADS * perThread;
-            return Judgement.check(duplicates.isEmpty() && failed == 0, holders.size() + " distinct of " + n,
-                    n + " distinct of " + n, v + " [" + v.layer().id() + "]: " + THREADS + " threads x " + perThread
-                            + " bind(0): " + failed + " failed; shared ports " + duplicates);
+            String outcome = !duplicates.isEmpty() ? UniqueChecks.SHARED
+                    : failed > 0 ? "bind(0) failed" : UniqueChecks.ALL_DISTINCT;
+            return Judgement.check(duplicates.isEmpty() && failed == 0, outcome,
+                    UniqueChecks.ALL_DISTINCT, v + " [" + v.layer().id() + "]: " + THREADS + " threads x " + perThread
+                            + " bind(0): " + failed + " failed; shared ports " + duplicates)
+                    .withFigures(THREADS + " threads x " + perThread + ": " + holders.size() + " distinct of " + n
+                            + (failed > 0 ? ", " + failed + " failed" : "")
+                            + (duplicates.isEmpty() ? "" : "; shared " + String.join(", ", duplicates)));
         } finally {
             pool.shutdownNow();
             for (Trace own : traces) {

@@ -46,6 +46,9 @@ public final class UniqueChecks {
     static final int SCENARIO_SOCKETS = 200;
     /** Attempts at finding a TCP port whose number is also free in UDP. */
     static final int INDEPENDENCE_ATTEMPTS = 5;
+    /** The outcomes of a crowd of simultaneous bind(0) sockets; how many is a figure, not an outcome. */
+    static final String ALL_DISTINCT = "all distinct";
+    static final String SHARED = "shared ports";
 
     private static final String CLAIM = "ports handed out by simultaneous bind(0) calls are distinct per protocol";
     private static final List<SpecLink> SPECS = List.of(SpecLink.BIND_2, SpecLink.IP_7, SpecLink.KSELFTEST_PORT_RANGE);
@@ -103,7 +106,8 @@ public final class UniqueChecks {
                         }
                         trace.close(); // release this shape's crowd before the next
                     }
-                    return Judgement.held(crowds.size() + " distinct per shape", crowds.size() + " distinct per shape");
+                    return Judgement.held("all distinct per shape", "all distinct per shape")
+                            .withFigures(crowds.size() + " sockets per shape");
                 }));
     }
 
@@ -114,17 +118,19 @@ public final class UniqueChecks {
         for (int i = 0; i < n; i++) {
             BoundSocket bound = BoundSocket.bindToPortZero(bench, v, Role.CLIENT, trace);
             if (!bound.bound()) {
-                return Judgement.broke(bound.bind().outcome(), n + " distinct ports",
-                        v + " [" + v.layer().id() + "]: socket " + (i + 1) + " of " + n + ": " + bound.whyUnbound());
+                return Judgement.broke(bound.bind().outcome(), ALL_DISTINCT,
+                        v + " [" + v.layer().id() + "]: socket " + (i + 1) + " of " + n + ": " + bound.whyUnbound())
+                        .withFigures("socket " + (i + 1) + " of " + n);
             }
             String earlier = holders.putIfAbsent(bound.port(), bound.socket().label());
             if (earlier != null) {
                 duplicates.add(bound.port() + " (" + earlier + " and " + bound.socket().label() + ")");
             }
         }
-        return Judgement.check(duplicates.isEmpty(), holders.size() + " distinct of " + n,
-                n + " distinct of " + n,
-                v + " [" + v.layer().id() + "]: " + n + " live bind(0) sockets share ports: " + String.join(", ", duplicates));
+        return Judgement.check(duplicates.isEmpty(), duplicates.isEmpty() ? ALL_DISTINCT : SHARED, ALL_DISTINCT,
+                v + " [" + v.layer().id() + "]: " + n + " live bind(0) sockets share ports: " + String.join(", ", duplicates))
+                .withFigures(holders.size() + " distinct of " + n + " sockets"
+                        + (duplicates.isEmpty() ? "" : "; shared " + String.join(", ", duplicates)));
     }
 
     private Judgement portSpacesIndependent(Layer layer, Trace trace) {

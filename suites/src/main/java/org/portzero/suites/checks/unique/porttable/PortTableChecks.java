@@ -113,14 +113,14 @@ public final class PortTableChecks {
                     calls -> firstBroken(layer, calls, null).isPresent());
             Optional<String> broken = firstBroken(layer, minimal, outer);
             String why = broken.orElse("the shrunk sequence no longer fails; the unshrunk one was: " + failing.get());
-            return new Judgement(false, minimal.size() + " calls", "the model holds after every call",
+            return new Judgement(false, "falsified", "the model holds after every call",
                     "unique.sequence_" + layer.id() + ".port_table_holds falsified (seed " + seed
                             + ", replay with -Dportzero.seed=" + seed + ")\n" + "smallest sequence (" + minimal.size()
                             + " calls): " + minimal.stream().map(Object::toString).collect(Collectors.joining("; "))
-                            + "\n" + why, seed).withReach(reach);
+                            + "\n" + why, seed).withReach(reach).withFigures("smallest sequence " + minimal.size() + " calls");
         }
-        return new Judgement(true, "every sequence held (" + count + " requested)",
-                "the model holds after every call", null, seed).withReach(reach);
+        return new Judgement(true, "every sequence held",
+                "the model holds after every call", null, seed).withReach(reach).withFigures(count + " sequences requested");
     }
 
     /** The kind of a call for the generator's reach: {@code open tcp46}, {@code bindzero}, {@code connect}. */

@@ -1,0 +1,82 @@
+package org.portzero.suites.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.portzero.model.CheckId;
+import org.portzero.model.Family;
+import org.portzero.model.ObservationsFile;
+import org.portzero.model.ObservationsHeader;
+import org.portzero.model.RecordedResult;
+import org.portzero.suites.catalogue.Bench;
+import org.portzero.suites.catalogue.Check;
+import org.portzero.suites.catalogue.CheckExecution;
+import org.portzero.suites.catalogue.PropertySettings;
+import org.portzero.suites.checks.common.SocketVariant;
+import org.portzero.suites.checks.unique.UniqueChecks;
+import org.portzero.suites.facts.PlatformFactsReader;
+import org.portzero.suites.probe.Layer;
+import org.portzero.suites.probe.TamperedLayer;
+import org.portzero.suites.probe.Trace;
+import org.portzero.suites.verdict.CheckResult;
+import org.portzero.suites.verdict.Expectations;
+import org.portzero.suites.verdict.Judgement;
+
+/**
+ * A check's outcome states the claim's result and holds none of the harness's parameters (how
+ * many sockets): those are figures, recorded beside it; the failure message keeps every number.
+ */
+class OutcomeAndFiguresTest {
+
+    private static final SocketVariant TCP4_LIBC = UniqueChecks.variants().stream()
+            .filter(v -> v.name().equals("tcp4_loopback_libc")).findFirst().orElseThrow();
+
+    private static Judgement distinct(Bench bench, int sockets) {
+        try (Trace trace = new Trace()) {
+            return UniqueChecks.portsDistinct(bench, TCP4_LIBC, sockets, trace);
+        }
+    }
+
+    @Test
+    void crowdsOfAnotherSizeHaveTheSameOutcomeAndOtherFigures() {
+        Bench bench = Bench.current();
+        Judgement few = distinct(bench, 4);
+        Judgement more = distinct(bench, 16);
+        assertThat(few.holds()).isTrue();
+        assertThat(few.observed()).isEqualTo(more.observed()).isEqualTo("all distinct");
+        assertThat(few.figures()).isEqualTo("4 distinct of 4 sockets");
+        assertThat(more.figures()).isEqualTo("16 distinct of 16 sockets");
+    }
+
+    @Test
+    void aSharedPortIsAnotherOutcomeAndTheMessageKeepsTheNumbers() {
+        TamperedLayer onePort = new TamperedLayer(Bench.realLayers().get(Layer.LIBC), TamperedLayer.portAlways(45000));
+        Bench bench = new Bench(new PlatformFactsReader().read(), Bench.realLayers(), Expectations.none(),
+                new PropertySettings(1L, 10)).withLayer(onePort);
+        Judgement shared = distinct(bench, 4);
+        assertThat(shared.holds()).isFalse();
+        assertThat(shared.observed()).isEqualTo("shared ports");
+        assertThat(shared.message()).contains("tcp4_loopback_libc").contains("[libc]").contains("45000");
+        assertThat(shared.figures()).contains("1 distinct of 4 sockets").contains("45000");
+    }
+
+    @Test
+    void figuresTravelFromTheJudgementToObservationsJson(@TempDir Path dir) throws Exception {
+        Check check = new Check(new CheckId(Family.UNIQUE, "fake_row_libc", "ports_distinct"), Layer.LIBC, "claim",
+                Map.of(), List.of(), trace -> Judgement.held("all distinct", "all distinct").withFigures("32 sockets"));
+        CheckResult result = CheckExecution.run(check, new PlatformFactsReader().read(), Expectations.none());
+        assertThat(result.observed()).isEqualTo("all distinct");
+        assertThat(result.figures()).isEqualTo("32 sockets");
+
+        Path file = dir.resolve("observations.json");
+        ObservationsFile.write(file, new ObservationsHeader(ObservationsFile.SCHEMA_VERSION, "dev",
+                "2026-01-01T00:00:00Z", 1, List.of(Family.UNIQUE), Map.of(), Map.of()), List.of(result));
+        RecordedResult read = ObservationsFile.read(file).results().get(0);
+        assertThat(read.observed()).isEqualTo("all distinct");
+        assertThat(read.figures()).isEqualTo("32 sockets");
+    }
+}
