@@ -72,7 +72,7 @@ class OutcomeAndFiguresTest {
                 + result(FILLS, "pass", "filled the window, then EADDRINUSE", "64 bound in 40000-40063", null));
         BaselineDiff diff = BaselineDiff.between(renamed(matrix(wide), "p"), renamed(matrix(later), "p"));
         assertThat(diff.entries()).isEmpty();
-        assertThat(ReportGate.of(renamed(matrix(later), "p"), diff, true).exitCode()).isEqualTo(ReportGate.OK);
+        assertThat(ReportGate.of(java.util.List.of(), diff, true).exitCode()).isEqualTo(ReportGate.OK);
     }
 
     @Test
@@ -83,7 +83,7 @@ class OutcomeAndFiguresTest {
 
         BaselineDiff diff = BaselineDiff.between(renamed(matrix(jdk17), "p"), renamed(matrix(jdk25), "p"));
         assertThat(diff.entries()).singleElement().extracting(e -> e.kind()).isEqualTo(DiffKind.CHANGED_OBSERVATION);
-        assertThat(ReportGate.of(renamed(matrix(jdk25), "p"), diff, true).exitCode()).isEqualTo(ReportGate.NEWLY_FAILING);
+        assertThat(ReportGate.of(java.util.List.of(), diff, true).exitCode()).isEqualTo(ReportGate.NEWLY_FAILING);
     }
 
     @Test
@@ -92,7 +92,7 @@ class OutcomeAndFiguresTest {
         PlatformRun after = run("after", result(DISTINCT, "skip", null, null, "needs 200 free ports, 12 are free"));
         BaselineDiff diff = BaselineDiff.between(renamed(matrix(before), "p"), renamed(matrix(after), "p"));
         assertThat(diff.entries()).isEmpty();
-        assertThat(ReportGate.of(renamed(matrix(after), "p"), diff, true).exitCode()).isEqualTo(ReportGate.OK);
+        assertThat(ReportGate.of(java.util.List.of(), diff, true).exitCode()).isEqualTo(ReportGate.OK);
 
         PlatformRun noIpv6 = run("no-ipv6", result(DISTINCT, "skip", null, null, "no IPv6 on this platform"));
         assertThat(BaselineDiff.between(renamed(matrix(before), "p"), renamed(matrix(noIpv6), "p")).entries())

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.portzero.model.CheckId;
 import org.portzero.model.Family;
+import org.portzero.model.FamilyPlan;
 import org.portzero.model.ObservationsFile;
 import org.portzero.model.ObservationsHeader;
 import org.portzero.model.RecordedResult;
@@ -74,7 +75,8 @@ class OutcomeAndFiguresTest {
 
         Path file = dir.resolve("observations.json");
         ObservationsFile.write(file, new ObservationsHeader(ObservationsFile.SCHEMA_VERSION, "dev",
-                "2026-01-01T00:00:00Z", 1, List.of(Family.UNIQUE), Map.of(), Map.of()), List.of(result));
+                "2026-01-01T00:00:00Z", 1, List.of(Family.UNIQUE), Map.of(), Map.of(),
+                List.of(FamilyPlan.listed(Family.UNIQUE, List.of(result.id())))), List.of(result));
         RecordedResult read = ObservationsFile.read(file).results().get(0);
         assertThat(read.observed()).isEqualTo("all distinct");
         assertThat(read.figures()).isEqualTo("32 sockets");
