@@ -34,8 +34,9 @@ class MatrixPlanTest {
     @Test
     void noSelectionRunsEverythingHostFirst() {
         MatrixPlan plan = MatrixPlan.of(defaults(), BUILD_JDK, List.of(Path.of("/usr/lib/jvm/temurin-25-jdk-amd64")), List.of());
-        assertEquals(List.of("host", "host-temurin-25-jdk-amd64", "debian12-jdk17", "debian13-jdk21", "debian13-jdk25",
-                "debian13-temurin25", "ipv4-only", "narrow-range", "reserved", "v6only"), plan.ids());
+        assertEquals(List.of("host", "host-temurin-25-jdk-amd64", "crowded-range", "debian12-jdk17", "debian13-jdk21",
+                "debian13-jdk25", "debian13-temurin25", "ipv4-only", "narrow-range", "reserved", "tiny-range", "v6only"),
+                plan.ids());
     }
 
     @Test

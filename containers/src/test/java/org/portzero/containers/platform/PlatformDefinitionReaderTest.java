@@ -30,8 +30,8 @@ class PlatformDefinitionReaderTest {
         Path home = Path.of(System.getProperty("portzero.platforms.home", "platforms"));
         List<PlatformDefinition> all = reader.readAll(home);
         List<String> ids = all.stream().map(PlatformDefinition::id).toList();
-        assertEquals(List.of("debian12-jdk17", "debian13-jdk21", "debian13-jdk25", "debian13-temurin25",
-                "ipv4-only", "narrow-range", "reserved", "v6only"),
+        assertEquals(List.of("crowded-range", "debian12-jdk17", "debian13-jdk21", "debian13-jdk25", "debian13-temurin25",
+                "ipv4-only", "narrow-range", "reserved", "tiny-range", "v6only"),
                 all.stream().filter(d -> d.kernel().isEmpty()).map(PlatformDefinition::id).toList(),
                 "default matrix ids (container platforms)");
         assertEquals(List.of("kernel-5.10", "kernel-6.1", "kernel-6.12", "kernel-sid"),
@@ -40,6 +40,12 @@ class PlatformDefinitionReaderTest {
         PlatformDefinition narrow = all.get(ids.indexOf("narrow-range"));
         assertEquals(new ImageSource.SharedImage("debian13-jdk25"), narrow.image(), "narrow-range reuses jdk25's image");
         assertEquals(Map.of("net.ipv4.ip_local_port_range", "40000 40063"), narrow.sysctls(), "narrow-range sysctls");
+        PlatformDefinition tiny = all.get(ids.indexOf("tiny-range"));
+        assertEquals(Map.of("net.ipv4.ip_local_port_range", "40000 40001"), tiny.sysctls(), "tiny-range: two ports");
+        PlatformDefinition crowded = all.get(ids.indexOf("crowded-range"));
+        assertEquals("40000 40099", crowded.sysctls().get("net.ipv4.ip_local_port_range"), "crowded-range: 100 ports");
+        assertEquals(96, org.portzero.model.PortSet.parse(crowded.sysctls().get("net.ipv4.ip_local_reserved_ports"))
+                .countIn(40000, 40099), "crowded-range: 96 of them reserved");
         PlatformDefinition v6only = all.get(ids.indexOf("v6only"));
         assertEquals("1", v6only.sysctls().get("net.ipv6.bindv6only"), "an integer sysctl value is kept as text");
         PlatformDefinition temurin = all.get(ids.indexOf("debian13-temurin25"));

@@ -15,15 +15,32 @@ import org.portzero.suites.verdict.Expectations;
 
 /**
  * Everything a check runs against: the platform facts, the four probe layers, the known
- * deviations and the property engine's settings. Tests build one with fake layers or facts.
+ * deviations, the property engine's settings and the port budget. Tests build one with fake
+ * layers, facts or budget.
  */
 public record Bench(PlatformFacts facts, Map<Layer, SocketLayer> layers, Expectations expectations,
-                    PropertySettings properties) {
+                    PropertySettings properties, PortBudget.Source budgets) {
 
     private static Bench current;
 
     public Bench {
         layers = Map.copyOf(layers);
+    }
+
+    /** A bench whose budget is read live from the platform whenever a check asks. */
+    public Bench(PlatformFacts facts, Map<Layer, SocketLayer> layers, Expectations expectations,
+                 PropertySettings properties) {
+        this(facts, layers, expectations, properties, () -> PortBudget.live(facts));
+    }
+
+    /** The ports and descriptors the platform can spare now; a check asks before it opens several at once. */
+    public PortBudget budget() {
+        return budgets.now();
+    }
+
+    /** The same bench with a fixed budget (a fake, in tests). */
+    public Bench withBudget(PortBudget fixed) {
+        return new Bench(facts, layers, expectations, properties, () -> fixed);
     }
 
     /** The real layers. */
@@ -52,6 +69,6 @@ public record Bench(PlatformFacts facts, Map<Layer, SocketLayer> layers, Expecta
     public Bench withLayer(SocketLayer replacement) {
         Map<Layer, SocketLayer> m = new EnumMap<>(layers);
         m.put(replacement.layer(), replacement);
-        return new Bench(facts, m, expectations, properties);
+        return new Bench(facts, m, expectations, properties, budgets);
     }
 }

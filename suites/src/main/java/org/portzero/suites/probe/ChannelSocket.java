@@ -52,12 +52,17 @@ abstract class ChannelSocket<C extends NetworkChannel> extends JdkSocket {
         });
     }
 
-    /** Cleanup closes streams with SO_LINGER 0 (a RST), so no TIME_WAIT outlives the check. */
+    /**
+     * Cleanup closes streams with SO_LINGER 0 (a RST), so no TIME_WAIT outlives the check; an
+     * asynchronous channel has no SO_LINGER in the JDK, so it is set on its descriptor.
+     */
     @Override
     void closeQuietly() {
         try {
             if (channel.isOpen() && channel.supportedOptions().contains(java.net.StandardSocketOptions.SO_LINGER)) {
                 channel.setOption(java.net.StandardSocketOptions.SO_LINGER, 0);
+            } else if (channel.isOpen()) {
+                resetOnClose();
             }
         } catch (java.io.IOException | RuntimeException ignored) {
             // A plain close is as good.

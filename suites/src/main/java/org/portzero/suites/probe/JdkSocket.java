@@ -97,6 +97,14 @@ abstract class JdkSocket implements ProbeSocket {
     /** Releases the socket without recording; cleanup only. */
     abstract void closeQuietly();
 
+    /** Through the descriptor the JDK object holds: the JDK's own SO_LINGER is missing on asynchronous channels. */
+    @Override
+    public void resetOnClose() {
+        if (shape.transport() == Transport.TCP) {
+            FileDescriptors.of(jdkObject()).ifPresent(LibcSocket::lingerZero);
+        }
+    }
+
     /** Accepts through the API, tracks the new socket under the trace and records its peer. */
     Accepted acceptWith(Acceptor acceptor) {
         String accepted = trace.nextLabel();

@@ -250,16 +250,26 @@ final class LibcSocket implements ProbeSocket {
     /** SO_LINGER {on, 0}: close with a RST, so cleanup leaves no TIME_WAIT holding a port. */
     private static final int SO_LINGER = 13;
 
+    /** Sets SO_LINGER {on, 0} on a TCP descriptor; a socket that is not connected ignores it. */
+    static void lingerZero(int fd) {
+        try {
+            byte[] abort = ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putInt(1).putInt(0).array();
+            Libc.setsockopt(fd, SOL_SOCKET, SO_LINGER, abort, abort.length);
+        } catch (LastErrorException ignored) {
+            // Not connected or already reset: a plain close is as good.
+        }
+    }
+
+    @Override
+    public void resetOnClose() {
+        if (fd >= 0 && shape.transport() == Transport.TCP) {
+            lingerZero(fd);
+        }
+    }
+
     void closeQuietly() {
         if (fd >= 0) {
-            try {
-                if (shape.transport() == Transport.TCP) {
-                    byte[] abort = ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putInt(1).putInt(0).array();
-                    Libc.setsockopt(fd, SOL_SOCKET, SO_LINGER, abort, abort.length);
-                }
-            } catch (LastErrorException ignored) {
-                // Not connected or already reset: a plain close is as good.
-            }
+            resetOnClose();
             try {
                 Libc.close(fd);
             } catch (LastErrorException ignored) {

@@ -53,6 +53,14 @@ public interface ProbeSocket extends AutoCloseable {
     /** Closes the socket and records the call. */
     Observation closeSocket();
 
+    /**
+     * Makes the next close of a TCP socket abortive (SO_LINGER {on, 0}: a RST, no TIME_WAIT), so a
+     * connection the harness closes takes no port from the checks after it. Not recorded: it is the
+     * harness's housekeeping, not a probe. Does nothing on UDP sockets or a socket without a descriptor.
+     */
+    default void resetOnClose() {
+    }
+
     @Override
     default void close() {
         closeSocket();

@@ -1,9 +1,6 @@
 package org.portzero.suites.checks.common;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.portzero.model.PlatformFacts;
 import org.portzero.suites.catalogue.Bench;
 import org.portzero.suites.probe.AddressFamily;
@@ -63,7 +60,7 @@ public record EphemeralWindow(int low, int high, boolean perSocket) {
     public static EphemeralWindow choose(Bench bench, Layer layer, boolean nearReserved, Trace trace) {
         PlatformFacts facts = bench.facts();
         int size = facts.portRange().size();
-        if (size <= MAX_WHOLE_RANGE && size + SLACK < openFileLimit() / 2) {
+        if (size <= MAX_WHOLE_RANGE && size + SLACK < bench.budget().freeDescriptors() / 2) {
             return new EphemeralWindow(facts.portRange().low(), facts.portRange().high(), false);
         }
         PreconditionUnmet.require(layer == Layer.LIBC, "ip_local_port_range holds " + size
@@ -121,18 +118,6 @@ public record EphemeralWindow(int low, int high, boolean perSocket) {
                 }
             }
             return true;
-        }
-    }
-
-    private static int openFileLimit() {
-        try {
-            return Files.readAllLines(Path.of("/proc/self/limits")).stream()
-                    .filter(l -> l.startsWith("Max open files"))
-                    .map(l -> l.substring("Max open files".length()).trim().split("\\s+")[0])
-                    .map(v -> v.equals("unlimited") ? Integer.MAX_VALUE : Integer.parseInt(v))
-                    .findFirst().orElse(1024);
-        } catch (IOException | RuntimeException e) {
-            return 1024;
         }
     }
 }

@@ -34,7 +34,8 @@ import org.portzero.suites.verdict.SetupFailed;
  * §2.5.5.2; docs/CATALOGUE.md B21, B22; jtreg {@code Socket/GetLocalAddress.java} (JDK-4106601).
  *
  * <p>Assumes: loopback answers for all of 127/8; the listener binds the wildcard of its family
- * with port 0; every variant uses one API at both ends.
+ * with port 0; every variant uses one API at both ends; two ephemeral ports of the transport are
+ * free (the {@code PortBudget}), else skip. Cleanup closes with SO_LINGER 0, so no TIME_WAIT is left.
  */
 public final class ConnectedChecks {
 
@@ -121,6 +122,8 @@ public final class ConnectedChecks {
     }
 
     private Connection connect(Row row, Trace trace) {
+        // The listener's bind(0) and the client's autobinding each take a port (the accepted socket shares the listener's).
+        bench.budget().requirePorts(2, row.transport(), "a listener bound to port 0 and a client autobound by connect");
         SocketShape listenerShape = new SocketShape(row.path().listener(), row.transport());
         SocketShape clientShape = new SocketShape(row.path().client(), row.transport());
         ProbeSocket server = bench.layer(row.layer()).open(listenerShape, Role.LISTENER, trace);

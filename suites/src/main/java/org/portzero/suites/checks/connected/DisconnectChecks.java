@@ -55,6 +55,7 @@ public final class DisconnectChecks {
 
     private Judgement afterDisconnect(Layer layer, Trace trace) {
         SocketShape udp4 = new SocketShape(AddressFamily.IPV4, Transport.UDP);
+        bench.budget().requirePorts(2, Transport.UDP, "a peer and a socket, both bound to port 0");
         ProbeSocket peer = bench.layer(layer).open(udp4, trace);
         SetupFailed.require("peer bind", peer.bind(new InetSocketAddress(AddressFamily.IPV4.loopback(), 0)));
         int peerPort = peer.getsockname().port();

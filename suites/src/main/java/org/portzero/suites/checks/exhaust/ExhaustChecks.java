@@ -39,7 +39,8 @@ import org.portzero.suites.verdict.SetupFailed;
  * <p>Assumes: an {@link EphemeralWindow}: the narrow-range platform's whole range, or a window set
  * with IP_LOCAL_PORT_RANGE (libc, kernel 6.3+); otherwise skip. Ports that the kernel's socket
  * tables list inside the window when a check starts (TIME_WAIT left by earlier checks) are
- * subtracted from what can be handed out.
+ * subtracted from what can be handed out. {@code closing_frees_as_many} needs {@link #CLOSED} free
+ * ports in the window, else skip (the {@code PortBudget}).
  */
 public final class ExhaustChecks {
 
@@ -235,6 +236,9 @@ public final class ExhaustChecks {
 
     private Judgement closingFreesAsMany(Transport t, Layer layer, Trace trace) {
         EphemeralWindow w = EphemeralWindow.choose(bench, layer, false, trace);
+        // CLOSED holders to close and rebind: a window with fewer free ports cannot show it.
+        bench.budget().requirePorts(CLOSED, t, w.low(), w.high(),
+                CLOSED + " holders to close and bind again in " + w);
         Filled f = undisturbedFill(t, layer, w, Set.of(), trace);
         if (f.holders().size() < CLOSED || f.refusal() == null) {
             return Judgement.broke("could not fill the window", FILLED + ", then a refusal",

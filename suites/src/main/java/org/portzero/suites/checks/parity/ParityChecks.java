@@ -35,7 +35,8 @@ import org.portzero.suites.verdict.SetupFailed;
  * parity. We do the opposite"), {@code __inet_hash_connect()}, {@code udp_lib_get_port()};
  * docs/CATALOGUE.md B03, B04 (4.6 for bind, 6.8 for connect with IP_LOCAL_PORT_RANGE).
  *
- * <p>Assumes: no other process competes for ports while the samples are taken.
+ * <p>Assumes: no other process competes for ports while the samples are taken; the samples (a
+ * quarter of the range) are free now, else skip (the {@code PortBudget}).
  */
 public final class ParityChecks {
 
@@ -116,6 +117,8 @@ public final class ParityChecks {
 
     private Judgement bindParity(Transport t, Layer layer, Trace trace) {
         int n = samples();
+        bench.budget().requirePorts(n, t, n + " samples held at once");
+        bench.budget().requireDescriptors(n, n + " samples held at once");
         int lowParity = bench.facts().portRange().low() % 2;
         int opposite = 0;
         for (int i = 0; i < n; i++) {
@@ -131,6 +134,8 @@ public final class ParityChecks {
 
     private Judgement connectParity(Layer layer, Trace trace) {
         int n = samples();
+        bench.budget().requirePorts(n + 1, Transport.TCP, "a listener and " + n + " connected samples held at once");
+        bench.budget().requireDescriptors(2 * n + 1, "a listener and " + n + " connections (both ends) held at once");
         SocketShape tcp4 = new SocketShape(AddressFamily.IPV4, Transport.TCP);
         ProbeSocket listener = bench.layer(layer).open(tcp4, Role.LISTENER, trace);
         SetupFailed.require("listener bind", listener.bind(new InetSocketAddress(AddressFamily.IPV4.loopback(), 0)));

@@ -39,7 +39,8 @@ import org.portzero.suites.verdict.SetupFailed;
  * invalid cases).
  *
  * <p>Assumes: loopback; ports the clamp chooses are free (the clamp window lies in the middle of
- * the netns range, or is the narrow netns range itself).
+ * the netns range, or is the narrow netns range itself), as many as the check holds, else skip
+ * (the {@code PortBudget}).
  */
 public final class SockoptChecks {
 
@@ -102,6 +103,7 @@ public final class SockoptChecks {
     private Judgement bindAddressNoPort(Trace trace) {
         PreconditionUnmet.require(bench.facts().kernelVersion() >= KERNEL_BIND_NO_PORT,
                 "kernel " + bench.facts().kernel() + " lacks IP_BIND_ADDRESS_NO_PORT (Linux 4.2+)");
+        bench.budget().requirePorts(2, Transport.TCP, "a listener bound to port 0 and a client autobound by connect");
         ProbeSocket listener = open(Transport.TCP, trace);
         SetupFailed.require("listener bind", listener.bind(loopback(0)));
         SetupFailed.require("listen", listener.listen(16));
@@ -130,6 +132,9 @@ public final class SockoptChecks {
     private Judgement clamps(Transport t, Trace trace) {
         requirePortRangeOption();
         int[] w = clampWindow();
+        // The claim is that each of CLAMPED_BINDS held sockets lands in the clamp: never fewer.
+        bench.budget().requirePorts(CLAMPED_BINDS, t, w[0], w[1],
+                CLAMPED_BINDS + " sockets held under IP_LOCAL_PORT_RANGE " + w[0] + "-" + w[1]);
         List<Integer> ports = new ArrayList<>();
         for (int i = 0; i < CLAMPED_BINDS; i++) {
             ProbeSocket s = open(t, trace);

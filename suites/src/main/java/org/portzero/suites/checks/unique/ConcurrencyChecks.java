@@ -33,7 +33,7 @@ import org.portzero.suites.verdict.Judgement;
  *
  * <p>Spec: bind(2); docs/CATALOGUE.md B02; {@code inet_csk_get_port()} (bucket lock).
  *
- * <p>Assumes: T × M ports are free (M is capped so T × M stays within half the free range); all
+ * <p>Assumes: T × M ports are free, else skip (M is capped so T × M stays within half the free ports); all
  * threads start together at a barrier; each thread records under its own trace.
  */
 public final class ConcurrencyChecks {
@@ -64,7 +64,12 @@ public final class ConcurrencyChecks {
     }
 
     private Judgement concurrent(SocketVariant v, Trace trace) throws Exception {
-        int perThread = Math.max(1, Math.min(PER_THREAD, UniqueChecks.count(bench.facts(), THREADS * PER_THREAD) / THREADS));
+        // THREADS is the claim (that many binds racing), so it is never lowered; the binds per thread
+        // only add samples, so they are sized from the budget: half the free ports, at most PER_THREAD.
+        Transport t = v.shape().transport();
+        int perThread = Math.max(1, Math.min(PER_THREAD, bench.budget().freePorts(t) / 2 / THREADS));
+        UniqueChecks.requireRoom(bench, t, THREADS * perThread,
+                THREADS + " threads x " + perThread + " " + v + " sockets bound to port 0 at once");
         CyclicBarrier start = new CyclicBarrier(THREADS);
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         List<Trace> traces = new ArrayList<>();

@@ -4,10 +4,12 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.portzero.model.CheckId;
+import org.portzero.model.EphemeralRange;
 import org.portzero.model.Family;
 import org.portzero.model.SpecLink;
 import org.portzero.suites.catalogue.Bench;
@@ -22,6 +24,7 @@ import org.portzero.suites.probe.SocketTables;
 import org.portzero.suites.probe.Trace;
 import org.portzero.suites.probe.Transport;
 import org.portzero.suites.verdict.Judgement;
+import org.portzero.suites.verdict.PreconditionUnmet;
 import org.portzero.suites.verdict.SetupFailed;
 
 /**
@@ -32,7 +35,13 @@ import org.portzero.suites.verdict.SetupFailed;
  * <p>Spec: bind(2), tcp(7); docs/CATALOGUE.md B28; kselftest {@code bind_timewait.c}.
  *
  * <p>Assumes: loopback; the TIME_WAIT entry shows in {@code /proc/net/tcp} within
- * {@link #SETTLE_MILLIS} of both closes.
+ * {@link #SETTLE_MILLIS} of both closes; a TCP port outside {@code ip_local_port_range} binds.
+ *
+ * <p>The check leaves its TIME_WAIT entry behind on purpose (it lasts 60 s). So that it takes no
+ * ephemeral port from the checks after it, the client, the side that ends in TIME_WAIT, binds a
+ * port found free outside the range instead of autobinding; the claim is the same for any port.
+ * Only the listener binds to port 0 (one ephemeral port, freed when the check ends: the passive
+ * closer leaves no TIME_WAIT).
  */
 public final class TimeWaitChecks {
 
@@ -55,6 +64,36 @@ public final class TimeWaitChecks {
         return checks.stream();
     }
 
+    /** Ports tried, from 65535 down past the range and then below it, before the check skips. */
+    static final int PORT_ATTEMPTS = 64;
+    /** The lowest port tried below the range. */
+    static final int LOWEST_PORT = 1024;
+
+    /**
+     * A TCP port outside ip_local_port_range and the reserved ports that binds on loopback now: tried
+     * from the top down (a libc probe socket binds it and closes, holding nothing), skipping ports the
+     * socket tables list (TIME_WAIT left by an earlier run of this check included).
+     */
+    private int portOutsideRange(Trace trace) {
+        EphemeralRange range = bench.facts().portRange();
+        Set<Integer> listed = SocketTables.listedPorts(Transport.TCP);
+        int tried = 0;
+        for (int p = 65535; p >= LOWEST_PORT && tried < PORT_ATTEMPTS; p--) {
+            if (range.contains(p) || bench.facts().reservedPorts().contains(p) || listed.contains(p)) {
+                continue;
+            }
+            tried++;
+            ProbeSocket probe = bench.layer(Layer.LIBC).open(new SocketShape(AddressFamily.IPV4, Transport.TCP), trace);
+            Observation bind = probe.bind(new InetSocketAddress(AddressFamily.IPV4.loopback(), p));
+            probe.closeSocket();
+            if (bind.succeeded()) {
+                return p;
+            }
+        }
+        throw new PreconditionUnmet("no TCP port outside ip_local_port_range " + range + " bound on loopback in "
+                + tried + " attempts from 65535 down: the TIME_WAIT this check leaves would take an ephemeral port");
+    }
+
     private Judgement blocks(Layer layer, Trace trace) {
         SocketShape tcp4 = new SocketShape(AddressFamily.IPV4, Transport.TCP);
         InetSocketAddress any = new InetSocketAddress(AddressFamily.IPV4.loopback(), 0);
@@ -63,8 +102,10 @@ public final class TimeWaitChecks {
         SetupFailed.require("listen", listener.listen(4));
         int serverPort = listener.getsockname().port();
         ProbeSocket client = bench.layer(layer).open(tcp4, Role.CLIENT, trace);
+        int clientPort = portOutsideRange(trace);
+        SetupFailed.require("client bind outside the ephemeral range",
+                client.bind(new InetSocketAddress(AddressFamily.IPV4.loopback(), clientPort)));
         SetupFailed.require("connect", client.connect(new InetSocketAddress(AddressFamily.IPV4.loopback(), serverPort)));
-        int clientPort = client.getsockname().port();
         ProbeSocket.Accepted accepted = listener.accept();
         SetupFailed.require("accept", accepted.observation());
         client.closeSocket(); // the active closer: its port goes to TIME_WAIT once the peer closes too

@@ -7,12 +7,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.portzero.model.CheckId;
-import org.portzero.model.EphemeralRange;
 import org.portzero.model.Family;
-import org.portzero.model.PlatformFacts;
 import org.portzero.model.SpecLink;
 import org.portzero.suites.catalogue.Bench;
 import org.portzero.suites.catalogue.Check;
+import org.portzero.suites.catalogue.PortBudget;
 import org.portzero.suites.catalogue.PropertyCheck;
 import org.portzero.suites.checks.common.BindAddress;
 import org.portzero.suites.checks.common.BoundSocket;
@@ -37,8 +36,8 @@ import org.portzero.suites.verdict.SetupFailed;
  * <p>Spec: bind(2) (EADDRINUSE), ip(7); docs/CATALOGUE.md B02; kselftest
  * {@code ip_local_port_range.c:exhaust_8_port_range}.
  *
- * <p>Assumes: at least {@link #count} ports of the live range are free; the count is capped at
- * half the range less the reserved ports, since other processes may hold some.
+ * <p>Assumes: at least {@link #MIN_SOCKETS} ports of the live range are free (else skip, from the
+ * {@link PortBudget}); the count is capped at half the free ports, since other processes may take some.
  */
 public final class UniqueChecks {
 
@@ -63,11 +62,29 @@ public final class UniqueChecks {
         return SocketVariant.table(List.of(BindAddress.LOOPBACK));
     }
 
-    /** How many simultaneous sockets a platform can hold safely: half its free range, at most {@code wanted}. */
-    public static int count(PlatformFacts facts, int wanted) {
-        EphemeralRange r = facts.portRange();
-        int free = r.size() - facts.reservedPorts().countIn(r.low(), r.high());
-        return Math.max(2, Math.min(wanted, free / 2));
+    /** The fewest simultaneous sockets a distinctness claim means anything with. */
+    static final int MIN_SOCKETS = 2;
+
+    /**
+     * How many simultaneous sockets of the transport to hold: half the ports free now (other
+     * processes may take some meanwhile), at most {@code wanted}, at least {@link #MIN_SOCKETS}.
+     * Sized from the budget because the claim does not depend on the count: N live sockets hold N
+     * distinct ports for every N, and the outcome names the N that ran ("2 distinct of 2").
+     */
+    public static int count(PortBudget budget, Transport t, int wanted) {
+        return Math.max(MIN_SOCKETS, Math.min(wanted, budget.freePorts(t) / 2));
+    }
+
+    /** {@link #count(PortBudget, Transport, int)} for crowds of either transport. */
+    static int count(PortBudget budget, int wanted) {
+        return Math.min(count(budget, Transport.TCP, wanted), count(budget, Transport.UDP, wanted));
+    }
+
+    /** Skips unless {@code n} sockets of the transport (ports and descriptors) fit now. */
+    static void requireRoom(Bench bench, Transport t, int n, String what) {
+        PortBudget budget = bench.budget();
+        budget.requirePorts(n, t, what);
+        budget.requireDescriptors(n, what);
     }
 
     public Stream<Check> checks() {
@@ -75,7 +92,10 @@ public final class UniqueChecks {
                 new Check(new CheckId(Family.UNIQUE, v.name(), "ports_distinct"), v.layer(), CLAIM,
                         v.parameters(), SPECS, trace -> {
                             v.requireSupported(bench.facts());
-                            return portsDistinct(bench, v, count(bench.facts(), SCENARIO_SOCKETS), trace);
+                            Transport t = v.shape().transport();
+                            int n = count(bench.budget(), t, SCENARIO_SOCKETS);
+                            requireRoom(bench, t, n, n + " " + v + " sockets bound to port 0 at once");
+                            return portsDistinct(bench, v, n, trace);
                         }));
         Stream<Check> independent = Stream.of(Layer.SOCKET, Layer.NIO, Layer.LIBC).map(layer -> {
             String variant = "tcp_udp_loopback_" + layer.id();
@@ -92,11 +112,12 @@ public final class UniqueChecks {
 
     /** One property per layer: crowds of simultaneous bind(0) sockets of one protocol hold distinct ports. */
     public Stream<Check> properties() {
+        int most = count(bench.budget(), PROPERTY_MAX_SOCKETS);
         return Stream.of(Layer.values()).map(layer -> PropertyCheck.of(
                 new CheckId(Family.UNIQUE, "generated_" + layer.id(), "ports_distinct"), layer,
                 "any generated crowd of simultaneous bind(0) sockets of one protocol holds distinct ports",
                 Map.of("generator", "crowds"), SPECS, bench.properties(), PROPERTY_EXAMPLES,
-                SocketGenerators.crowds(bench.facts(), layer, count(bench.facts(), PROPERTY_MAX_SOCKETS)),
+                SocketGenerators.crowds(bench.facts(), layer, most),
                 crowds -> crowds.variants().stream().map(v -> v.shape().id()).collect(Collectors.toList()),
                 (crowds, trace) -> {
                     for (SocketVariant v : crowds.variants()) {
@@ -108,7 +129,14 @@ public final class UniqueChecks {
                     }
                     return Judgement.held("all distinct per shape", "all distinct per shape")
                             .withFigures(crowds.size() + " sockets per shape");
-                }));
+                })).map(property -> new Check(property.id(), property.layer(), property.claim(), property.parameters(),
+                        property.specs(), trace -> {
+                            // The crowd sizes were drawn up to `most` when the family was built; they must still fit.
+                            for (Transport t : Transport.values()) {
+                                requireRoom(bench, t, most, "crowds of up to " + most + " sockets bound to port 0 at once");
+                            }
+                            return property.body().judge(trace);
+                        }));
     }
 
     /** Binds {@code n} sockets of the variant at once and judges that their ports are distinct. */
