@@ -58,6 +58,12 @@ class WorkflowLintTest {
                     .as("platform %s exists in containers/platforms", platform).isTrue();
         }
         assertThat(ids).doesNotHaveDuplicates();
+        // A platform job goes red on its own failures: it runs the gating one-platform command, unmuted.
+        JsonNode platformJob = workflow.path("jobs").path("platform");
+        assertThat(platformJob.path("continue-on-error").isMissingNode()).as("platform job continue-on-error").isTrue();
+        String run = platformJob.path("steps").findValuesAsText("run").stream()
+                .filter(r -> r.contains("mvn")).findFirst().orElse("");
+        assertThat(run).contains("-pl containers -am verify").doesNotContain("|| true").doesNotContain("set +e");
         JsonNode reports = workflow.path("jobs").path("reports");
         assertThat(reports.path("needs").asText()).isEqualTo("platform");
         assertThat(reports.path("if").asText()).isEqualTo("always()");
