@@ -32,11 +32,12 @@ public final class CheckExecution {
      * runs' calls and the declared reason. Failing again, it stays {@code fail}.
      */
     public static CheckResult run(Check check, PlatformFacts facts, Expectations expectations) {
-        CheckResult first = runOnce(check, facts, expectations);
-        if (first.verdict() != Verdict.FAIL || check.rerun().isEmpty()) {
+        Attempt attempt = runOnce(check, facts, expectations);
+        CheckResult first = attempt.result();
+        if (first.verdict() != Verdict.FAIL || check.rerun().isEmpty() || attempt.counterexample()) {
             return first;
         }
-        CheckResult second = runOnce(check, facts, expectations);
+        CheckResult second = runOnce(check, facts, expectations).result();
         if (second.verdict() != Verdict.PASS) {
             return first;
         }
@@ -50,7 +51,11 @@ public final class CheckExecution {
                 first.generated()).withFigures(first.figures());
     }
 
-    private static CheckResult runOnce(Check check, PlatformFacts facts, Expectations expectations) {
+    /** One run's result, and whether its failure carries a counterexample (never re-run). */
+    private record Attempt(CheckResult result, boolean counterexample) {
+    }
+
+    private static Attempt runOnce(Check check, PlatformFacts facts, Expectations expectations) {
         long start = System.nanoTime();
         Verdict verdict;
         Judgement judgement = null;
@@ -99,11 +104,12 @@ public final class CheckExecution {
             observations = List.copyOf(kept);
         }
         CheckId id = check.id();
-        return new CheckResult(id.toString(), id.family().id(), id.variant(), id.check(), check.layer().id(), verdict,
-                judgement == null ? null : judgement.observed(), judgement == null ? null : judgement.expected(),
+        return new Attempt(new CheckResult(id.toString(), id.family().id(), id.variant(), id.check(), check.layer().id(),
+                verdict, judgement == null ? null : judgement.observed(), judgement == null ? null : judgement.expected(),
                 message, reason, link, judgement == null ? null : judgement.seed(), millis, check.parameters(),
                 check.specs(), observations, elided,
-                judgement == null ? null : judgement.reach()).withFigures(judgement == null ? null : judgement.figures());
+                judgement == null ? null : judgement.reach()).withFigures(judgement == null ? null : judgement.figures()),
+                judgement != null && judgement.counterexample());
     }
 
     /**

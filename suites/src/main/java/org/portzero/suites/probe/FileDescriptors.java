@@ -18,22 +18,45 @@ final class FileDescriptors {
     private FileDescriptors() {
     }
 
-    /** The descriptor, or empty when the JDK has not created one yet (or hides it). */
+    /**
+     * What stands behind a JDK socket: a descriptor, a positive sign that it was closed (the object
+     * or an implementation inside says so, or its descriptor reads -1), or nothing found (not
+     * created yet, or hidden from reflection) — which a check must not read as "closed".
+     *
+     * @param fd     the descriptor, when there is one
+     * @param closed whether the JDK says, one way or another, that the socket is closed
+     */
+    record Lookup(OptionalInt fd, boolean closed) {
+        static final Lookup NOTHING = new Lookup(OptionalInt.empty(), false);
+        static final Lookup CLOSED = new Lookup(OptionalInt.empty(), true);
+    }
+
+    /** The descriptor, or empty when the JDK has not created one yet, has closed it, or hides it. */
     static OptionalInt of(Object jdkSocket) {
+        return lookup(jdkSocket).fd();
+    }
+
+    static Lookup lookup(Object jdkSocket) {
+        if (jdkSocket == null) {
+            return Lookup.NOTHING;
+        }
         if (isClosed(jdkSocket)) {
-            return OptionalInt.empty();
+            return Lookup.CLOSED;
         }
         return find(jdkSocket, DEPTH);
     }
 
     /**
      * The first {@link FileDescriptor} field on the object or, failing that, on the JDK objects it
-     * holds. The first descriptor found decides: a closed one (fd -1) means "no descriptor", never
-     * a search for another, since a stale number may by now name some other file.
+     * holds. The first descriptor found decides: a closed one (fd -1) means "closed", never a search
+     * for another, since a stale number may by now name some other file.
      */
-    private static OptionalInt find(Object object, int depth) {
-        if (object == null || depth == 0 || declaresClosed(object)) {
-            return OptionalInt.empty();
+    private static Lookup find(Object object, int depth) {
+        if (object == null || depth == 0) {
+            return Lookup.NOTHING;
+        }
+        if (declaresClosed(object)) {
+            return Lookup.CLOSED;
         }
         for (Class<?> c = object.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field f : c.getDeclaredFields()) {
@@ -41,7 +64,7 @@ final class FileDescriptors {
                     Object value = read(f, object);
                     if (value != null) {
                         int fd = fdOf((FileDescriptor) value);
-                        return fd >= 0 ? OptionalInt.of(fd) : OptionalInt.empty();
+                        return fd >= 0 ? new Lookup(OptionalInt.of(fd), false) : Lookup.CLOSED;
                     }
                 }
             }
@@ -53,14 +76,14 @@ final class FileDescriptors {
                 }
                 Object inner = read(f, object);
                 if (inner != null && inner != object) {
-                    OptionalInt found = find(inner, depth - 1);
-                    if (found.isPresent()) {
+                    Lookup found = find(inner, depth - 1);
+                    if (found.fd().isPresent() || found.closed()) {
                         return found;
                     }
                 }
             }
         }
-        return OptionalInt.empty();
+        return Lookup.NOTHING;
     }
 
     /**

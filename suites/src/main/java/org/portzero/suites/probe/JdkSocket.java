@@ -146,12 +146,16 @@ abstract class JdkSocket implements ProbeSocket {
 
     private Observation kernelName(Operation op) {
         String args = "fd of " + label + " (" + layer.id() + ")";
-        OptionalInt fd = FileDescriptors.of(jdkObject());
-        if (fd.isEmpty()) {
+        FileDescriptors.Lookup found = FileDescriptors.lookup(jdkObject());
+        if (found.closed()) {
             return trace.record(Observation.failed(Layer.LIBC, op, label, args,
-                    new Failure(null, "NoDescriptor", "the JDK holds no file descriptor for this socket yet")));
+                    new Failure(null, ProbeSocket.CLOSED, "the JDK says this socket is closed: no descriptor left")));
         }
-        return trace.record(LibcSocket.name(fd.getAsInt(), op, label, args));
+        if (found.fd().isEmpty()) {
+            return trace.record(Observation.failed(Layer.LIBC, op, label, args,
+                    new Failure(null, ProbeSocket.NO_DESCRIPTOR, "the JDK holds no file descriptor for this socket yet (or hides it)")));
+        }
+        return trace.record(LibcSocket.name(found.fd().getAsInt(), op, label, args));
     }
 
     static String describe(SocketAddress address) {

@@ -8,6 +8,11 @@ import java.net.InetSocketAddress;
  */
 public interface ProbeSocket extends AutoCloseable {
 
+    /** {@link #kernelSockname()}'s failure when the JDK positively says the socket is closed. */
+    String CLOSED = "Closed";
+    /** {@link #kernelSockname()}'s failure when no descriptor was found: not created yet, or hidden. */
+    String NO_DESCRIPTOR = "NoDescriptor";
+
     /** The label of this socket in its trace. */
     String label();
 

@@ -15,9 +15,16 @@ package org.portzero.suites.verdict;
  * @param seed     the property engine's seed, or null for a scenario check
  * @param reach    for a property: how many generated examples fell in each kind (e.g. {@code tcp46}), else null
  * @param figures  the numbers behind the outcome ({@code 200 sockets}, {@code window 40000-40063}), or null
+ * @param counterexample whether the failure carries proof (a duplicate live port, a port outside the window):
+ *                 final at once, even for a check that declares itself environment-sensitive
  */
 public record Judgement(boolean holds, String observed, String expected, String message, Long seed,
-                        java.util.Map<String, Integer> reach, String figures) {
+                        java.util.Map<String, Integer> reach, String figures, boolean counterexample) {
+
+    public Judgement(boolean holds, String observed, String expected, String message, Long seed,
+                     java.util.Map<String, Integer> reach, String figures) {
+        this(holds, observed, expected, message, seed, reach, figures, false);
+    }
 
     public Judgement(boolean holds, String observed, String expected, String message, Long seed,
                      java.util.Map<String, Integer> reach) {
@@ -29,12 +36,20 @@ public record Judgement(boolean holds, String observed, String expected, String 
     }
 
     public Judgement withReach(java.util.Map<String, Integer> reach) {
-        return new Judgement(holds, observed, expected, message, seed, java.util.Map.copyOf(reach), figures);
+        return new Judgement(holds, observed, expected, message, seed, java.util.Map.copyOf(reach), figures, counterexample);
     }
 
     /** The same judgement with the numbers behind its outcome, shown beside it and never compared. */
     public Judgement withFigures(String figures) {
-        return new Judgement(holds, observed, expected, message, seed, reach, figures);
+        return new Judgement(holds, observed, expected, message, seed, reach, figures, counterexample);
+    }
+
+    /**
+     * The same judgement, its failure marked as carrying a counterexample: a check declared
+     * environment-sensitive still does not run it again. No effect on a judgement that held.
+     */
+    public Judgement asCounterexample(boolean proof) {
+        return new Judgement(holds, observed, expected, message, seed, reach, figures, !holds && proof);
     }
 
     public static Judgement held(String observed, String expected) {

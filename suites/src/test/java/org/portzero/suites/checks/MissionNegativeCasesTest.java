@@ -208,7 +208,8 @@ class MissionNegativeCasesTest {
         }
     }
 
-    private static final Failure NO_DESCRIPTOR = new Failure(null, "NoDescriptor", "tampered: no descriptor found");
+    private static final Failure NO_DESCRIPTOR = new Failure(null, org.portzero.suites.probe.ProbeSocket.NO_DESCRIPTOR,
+            "tampered: no descriptor found");
 
     /**
      * Blind spots: a setup step failed or the harness cannot see what it must judge. Each is
@@ -224,6 +225,10 @@ class MissionNegativeCasesTest {
                         Layer.NIO, TamperedLayer.kernelSocknameIs(org.portzero.suites.probe.Observation.failed(Layer.LIBC,
                                 Operation.GETSOCKNAME, "s1", "fd", NO_DESCRIPTOR)),
                         "connect0.udp4_loopback_connect_nio.state_after_call"),
+                NegativeCase.of("neither a descriptor nor a sign of closing after a refused TCP connect", Layer.SOCKET,
+                        TamperedLayer.kernelSocknameIs(org.portzero.suites.probe.Observation.failed(Layer.LIBC,
+                                Operation.GETSOCKNAME, "s1", "fd", NO_DESCRIPTOR)),
+                        "connect0.tcp4_loopback_connect_socket.state_after_call"),
                 NegativeCase.of("the descriptor of an unbound channel cannot be read", Layer.NIO,
                         TamperedLayer.kernelSocknameIs(org.portzero.suites.probe.Observation.failed(Layer.LIBC,
                                 Operation.GETSOCKNAME, "s1", "fd", NO_DESCRIPTOR)),

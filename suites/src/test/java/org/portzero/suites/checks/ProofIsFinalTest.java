@@ -1,6 +1,7 @@
 package org.portzero.suites.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,6 +11,7 @@ import org.portzero.suites.catalogue.Bench;
 import org.portzero.suites.catalogue.Check;
 import org.portzero.suites.catalogue.CheckExecution;
 import org.portzero.suites.catalogue.PropertySettings;
+import org.portzero.suites.checks.exhaust.ExhaustChecks;
 import org.portzero.suites.checks.unique.UniqueChecks;
 import org.portzero.suites.facts.PlatformFactsReader;
 import org.portzero.suites.probe.Endpoint;
@@ -59,5 +61,23 @@ class ProofIsFinalTest {
         assertThat(result.verdict()).as(result.id() + ": " + result.message()).isEqualTo(Verdict.FAIL);
         assertThat(result.message()).contains("share ports");
         assertThat(rows.get(0).rerun()).as("ports_distinct declares no environment sensitivity").isEmpty();
+    }
+
+    @Test
+    void aDuplicatePortInARangeFillIsFinalThoughTheCheckIsEnvironmentSensitive() {
+        AtomicInteger fired = new AtomicInteger();
+        Bench bench = new Bench(new PlatformFactsReader().read(), Bench.realLayers(), Expectations.none(),
+                new PropertySettings(7L, 50)).withLayer(duplicatingOnceInFifty(fired));
+        List<Check> rows = new ExhaustChecks(bench).checks()
+                .filter(c -> c.id().toString().equals("exhaust.tcp4_bind0_libc.fills_range_then_refuses")).toList();
+        assertThat(rows).as("the row under test").hasSize(1);
+        assertThat(rows.get(0).rerun()).as("a range fill may be re-run for what the environment does").isPresent();
+
+        CheckResult result = CheckExecution.run(rows.get(0), bench.facts(), bench.expectations());
+
+        assumeTrue(result.verdict() != Verdict.SKIP, "no fillable window here: " + result.message());
+        assertThat(fired.get()).as("duplicates handed out").isEqualTo(1);
+        assertThat(result.verdict()).as(result.id() + ": " + result.message()).isEqualTo(Verdict.FAIL);
+        assertThat(result.message()).contains("distinct ports among");
     }
 }

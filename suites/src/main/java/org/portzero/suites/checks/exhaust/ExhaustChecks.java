@@ -211,12 +211,16 @@ public final class ExhaustChecks {
         if (f.holders().size() != f.expected()) {
             wrong.add(f.holders().size() + " bind(0) calls succeeded where the window had " + f.expected() + " free ports");
         }
+        // A port held twice, or one outside the window or reserved, is proof: never re-run into flaky.
+        boolean proof = false;
         if (f.ports().size() != f.holders().size()) {
             wrong.add("only " + f.ports().size() + " distinct ports among " + f.holders().size());
+            proof = true;
         }
         for (int p : f.ports()) {
             if (!f.window().contains(p) || bench.facts().reservedPorts().contains(p)) {
                 wrong.add("port " + p + " is outside the window or reserved");
+                proof = true;
                 break;
             }
         }
@@ -233,7 +237,8 @@ public final class ExhaustChecks {
                 filled + ", then " + (f.refusal() == null ? "ok" : f.refusal().outcome()),
                 FILLED + ", then " + ExhaustionErrors.BIND.expected(layer),
                 where + String.join("; ", wrong))
-                .withFigures(bound + " bound of " + f.expected() + " free in " + f.window());
+                .withFigures(bound + " bound of " + f.expected() + " free in " + f.window())
+                .asCounterexample(proof);
     }
 
     private String where(Transport t, Layer layer, EphemeralWindow w) {

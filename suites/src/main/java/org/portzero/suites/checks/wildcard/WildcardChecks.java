@@ -168,7 +168,7 @@ public final class WildcardChecks {
         String wildcard = FamilyWildcard.of(v, bench.facts()).kernel();
         boolean kernelSaysZero = kernel.succeeded() && kernel.endpoint() != null && kernel.port() == 0
                 && kernel.endpoint().address().equals(wildcard);
-        boolean noDescriptor = !kernel.succeeded() && "NoDescriptor".equals(kernel.failure().exception());
+        boolean noDescriptor = !kernel.succeeded() && ProbeSocket.NO_DESCRIPTOR.equals(kernel.failure().exception());
         boolean createdAtBind = v.layer() == Layer.SOCKET && v.shape().transport() == Transport.TCP;
         String observed = v.layer() == Layer.LIBC ? api.outcome() : "api=" + api.outcome() + " kernel=" + kernel.outcome();
         if (v.layer() == Layer.LIBC) {
