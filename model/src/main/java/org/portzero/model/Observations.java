@@ -92,6 +92,14 @@ public record Observations(Path file, JsonNode header, List<RecordedResult> resu
             }
         });
         catalogue().ifPresent(plans -> {
+            Set<String> planned = new TreeSet<>();
+            plans.forEach(p -> planned.add(p.family().id()));
+            Set<String> asked = new TreeSet<>();
+            header.path("families").forEach(f -> asked.add(f.asText()));
+            asked.removeAll(planned);
+            if (!asked.isEmpty()) {
+                gaps.add(listing(asked.size() + " family(ies) asked for but never listed", asked));
+            }
             Set<String> listed = new LinkedHashSet<>();
             for (FamilyPlan plan : plans) {
                 if (!plan.listed()) {

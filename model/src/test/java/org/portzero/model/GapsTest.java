@@ -42,6 +42,15 @@ class GapsTest {
     }
 
     @Test
+    void aFamilyAskedForThatNeverListedIsAGap(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve(RunLayout.OBSERVATIONS);
+        List<FamilyPlan> plans = List.of(FamilyPlan.listed(Family.BIND0, List.of("bind0.a.b")));
+        ObservationsFile.write(file, new ObservationsHeader(ObservationsFile.SCHEMA_VERSION, "dev", "2026-12-02T00:00:00Z",
+                1, List.of(Family.BIND0, Family.UNIQUE), Map.of(), Map.of(), plans), List.of(pass("bind0.a.b")));
+        assertThat(ObservationsFile.read(file).gaps()).containsExactly("1 family(ies) asked for but never listed: unique");
+    }
+
+    @Test
     void aResultNobodyListedAndAResultReportedTwiceAreGaps(@TempDir Path dir) throws Exception {
         Observations read = written(dir, List.of(FamilyPlan.listed(Family.BIND0, List.of("bind0.a.b"))),
                 pass("bind0.a.b"), pass("bind0.a.b"), pass("bind0.x.y"));

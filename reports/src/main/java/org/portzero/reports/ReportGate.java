@@ -25,6 +25,13 @@ public record ReportGate(List<String> reasons, Gate.Decision platforms, int exit
     public static final int NEWLY_FAILING = 4;
 
     public static ReportGate of(List<PlatformRun> runs, BaselineDiff diff, boolean strictDiff) {
+        return of(runs, List.of(), diff, strictDiff);
+    }
+
+    /**
+     * @param unread platforms the gate must count with nothing to read (recorded broken, no run directory)
+     */
+    public static ReportGate of(List<PlatformRun> runs, List<Gate.Platform> unread, BaselineDiff diff, boolean strictDiff) {
         List<String> reasons = new ArrayList<>();
         int exit = OK;
         if (diff != null) {
@@ -41,7 +48,9 @@ public record ReportGate(List<String> reasons, Gate.Decision platforms, int exit
                 }
             }
         }
-        Gate.Decision platforms = Gate.of(runs.stream().map(PlatformRun::forGate).toList());
+        List<Gate.Platform> all = new ArrayList<>(runs.stream().map(PlatformRun::forGate).toList());
+        all.addAll(unread);
+        Gate.Decision platforms = Gate.of(all);
         reasons.addAll(platforms.failures());
         if (exit == OK && !reasons.isEmpty()) {
             exit = PLATFORM_FAILING;

@@ -6,6 +6,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.portzero.model.Gate;
 import org.portzero.model.MalformedInput;
 import org.portzero.reports.allure.AllureCommandline;
 import org.portzero.reports.allure.AllureReport;
@@ -120,7 +122,10 @@ public final class ReportMain {
                     + " → " + out.resolve("allure-report/index.html"));
         }
 
-        ReportGate gate = ReportGate.of(runs, diff, options.strictDiff());
+        List<Gate.Platform> unread = RunSelection.brokenWithoutDirectory(options.runs(), out).stream()
+                .map(r -> new Gate.Platform(r.platform(), Optional.of(r.note().isBlank() ? "broken, no run directory"
+                        : r.note() + " (no run directory)"), List.of())).toList();
+        ReportGate gate = ReportGate.of(runs, unread, diff, options.strictDiff());
         listed("FLAKY (declared environment-sensitive, failed once, then held; reported, not gating)",
                 gate.platforms().flaky());
         listed("XPASS (a known deviation did not happen: its expectation may be out of date; not gating)",

@@ -36,6 +36,30 @@ class ReportMainTest {
     }
 
     @Test
+    void a_platform_recorded_broken_without_a_run_directory_still_fails_the_gate(@TempDir Path out) throws Exception {
+        Path runs = Files.createDirectories(out.resolve("runs"));
+        Path good = Path.of(FixtureRuns.runsArgument(FixtureRuns.K618_JDK17));
+        copy(good, runs.resolve("k618-jdk17"));
+        Files.writeString(out.resolve("platform-runs.json"), """
+                {"schemaVersion": 2, "started": "2026-12-02T00:00:00Z", "wallMillis": 1, "engine": "test",
+                 "platforms": [
+                  {"schemaVersion": 2, "platform": "k618-jdk17", "kind": "host", "status": "COMPLETED", "note": ""},
+                  {"schemaVersion": 2, "platform": "ghost", "kind": "container", "status": "BROKEN",
+                   "note": "harness error: java.lang.IllegalStateException"}]}
+                """);
+        int exit = ReportMain.run(new String[] {"--out=" + out, "--allure=false"});
+        assertThat(exit).isEqualTo(ReportGate.PLATFORM_FAILING);
+    }
+
+    private static void copy(Path from, Path to) throws java.io.IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        }
+    }
+
+    @Test
     void a_baseline_edited_to_flip_one_cell_yields_that_one_entry_and_a_failing_build(@TempDir Path out) throws Exception {
         String runs = FixtureRuns.runsArgument(FixtureRuns.K618_JDK17, FixtureRuns.K61_JDK17);
         Path first = Files.createDirectory(out.resolve("first"));

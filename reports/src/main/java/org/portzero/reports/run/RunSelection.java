@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.portzero.model.PlatformRunsRecord;
+import org.portzero.model.RunRecord;
 
 /**
  * Which run directories a report merges: the ones named with {@code --runs=DIR,DIR}
@@ -25,6 +26,20 @@ import org.portzero.model.PlatformRunsRecord;
 public final class RunSelection {
 
     private RunSelection() {
+    }
+
+    /**
+     * The platforms the last matrix run recorded as broken that left no run directory (a harness
+     * error before the directory was made): the gate counts them though there is nothing to read.
+     * Empty when runs are named ({@code --runs}) or no matrix left a record.
+     */
+    public static List<RunRecord> brokenWithoutDirectory(String runs, Path out) {
+        if (runs != null && !runs.isBlank()) {
+            return List.of();
+        }
+        return PlatformRunsRecord.in(out).map(last -> last.platforms().stream()
+                .filter(r -> r.broken() && !Files.isDirectory(out.resolve("runs").resolve(r.platform())))
+                .toList()).orElse(List.of());
     }
 
     public static List<Path> of(String runs, Path out) {
