@@ -137,7 +137,8 @@ public final class MatrixMain {
         try {
             for (HostPlatform host : plan.hosts()) {
                 HostRun run = new HostRun(host.id(), host.javaHome(), options.runnerJar(),
-                        RunOutput.of(options.runsDir(), host.id()), HOST_TIMEOUT);
+                        RunOutput.of(options.runsDir(), host.id()), HOST_TIMEOUT,
+                        options.hostFacts());
                 pending.put(host.id(), pool.submit(() -> interruption.finished(announce(run.run(), idWidth))));
             }
             if (engine.available() && !plan.containers().isEmpty()) {

@@ -12,7 +12,8 @@ import java.util.Properties;
  * through): {@code portzero.out}, {@code portzero.runner.jar}, {@code portzero.platforms.home},
  * {@code portzero.platforms} (ids to run; all when empty), {@code portzero.platforms.dir} (user
  * platform folders, relative to {@code portzero.invoked.from}: where mvn was started), {@code portzero.host.jdks} (one host platform per JDK),
- * {@code portzero.require-containers}, {@code portzero.parallel}, {@code portzero.debian.mirror}.
+ * {@code portzero.require-containers}, {@code portzero.parallel}, {@code portzero.debian.mirror},
+ * {@code portzero.host.ipv6} (whether the host platforms must have IPv6 loopback; default true).
  */
 public record MatrixOptions(
         Path out,
@@ -24,7 +25,8 @@ public record MatrixOptions(
         boolean requireContainers,
         int parallel,
         String debianMirror,
-        Path buildJavaHome) {
+        Path buildJavaHome,
+        boolean hostIpv6) {
 
     public MatrixOptions {
         selection = List.copyOf(selection);
@@ -49,7 +51,13 @@ public record MatrixOptions(
                 Integer.parseInt(properties.getProperty("portzero.parallel", "2").strip()),
                 properties.getProperty("portzero.debian.mirror", "").isBlank()
                         ? "http://deb.debian.org/debian" : properties.getProperty("portzero.debian.mirror").strip(),
-                Path.of(properties.getProperty("java.home")));
+                Path.of(properties.getProperty("java.home")),
+                !"false".equalsIgnoreCase(properties.getProperty("portzero.host.ipv6", "true").strip()));
+    }
+
+    /** What the host platforms declare: IPv6 loopback, unless {@code portzero.host.ipv6=false}. */
+    public org.portzero.containers.platform.DeclaredFacts hostFacts() {
+        return org.portzero.containers.platform.DeclaredFacts.host(hostIpv6);
     }
 
     public Path runsDir() {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.portzero.model.EphemeralRange;
 import org.portzero.model.PlatformFacts;
 import org.portzero.model.PortSet;
@@ -24,14 +25,25 @@ public record DeclaredFacts(boolean ipv6Loopback, Optional<EphemeralRange> portR
                             Optional<Integer> unprivilegedPortStart, Optional<Integer> bindV6Only) {
 
     /** A host platform declares IPv6 on loopback and nothing else: its sysctls are the machine's. */
-    public static final DeclaredFacts HOST = new DeclaredFacts(true, Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty());
+    public static final DeclaredFacts HOST = host(true);
 
-    /** What a container platform's sysctls promise. */
+    /** The sysctls that switch IPv6 on or off for an interface, {@code all} or {@code default}. */
+    public static final Pattern DISABLE_IPV6 = Pattern.compile("net\\.ipv6\\.conf\\.[^.]+\\.disable_ipv6");
+
+    /** A host platform: IPv6 loopback when {@code ipv6} ({@code -Dportzero.host.ipv6=false} on a machine without it). */
+    public static DeclaredFacts host(boolean ipv6) {
+        return new DeclaredFacts(ipv6, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * What a container platform's sysctls promise. IPv6 loopback unless it sets any
+     * {@code disable_ipv6} to 1: a platform that mentions none gets IPv6 switched on by the
+     * harness (Docker switches it off), one that mentions it owns the switch.
+     */
     public static DeclaredFacts of(PlatformDefinition platform) {
         Map<String, String> s = platform.sysctls();
-        boolean ipv6Off = s.entrySet().stream().anyMatch(e -> e.getKey().matches("net\\.ipv6\\.conf\\.(all|lo)\\.disable_ipv6")
-                && e.getValue().strip().equals("1"));
+        boolean ipv6Off = s.entrySet().stream().anyMatch(e -> DISABLE_IPV6.matcher(e.getKey()).matches()
+                && !e.getValue().strip().equals("0"));
         return new DeclaredFacts(!ipv6Off,
                 Optional.ofNullable(s.get("net.ipv4.ip_local_port_range")).map(EphemeralRange::parse),
                 Optional.ofNullable(s.get("net.ipv4.ip_local_reserved_ports")).map(PortSet::parse),
@@ -44,7 +56,8 @@ public record DeclaredFacts(boolean ipv6Loopback, Optional<EphemeralRange> portR
         List<String> unmet = new ArrayList<>();
         if (ipv6Loopback && !facts.ipv6Usable()) {
             unmet.add("IPv6 loopback declared but not usable (ipv6Available=" + facts.ipv6Available()
-                    + ", ipv6Loopback=" + facts.ipv6Loopback() + "); declare net.ipv6.conf.all.disable_ipv6: 1 if meant");
+                    + ", ipv6Loopback=" + facts.ipv6Loopback() + "); if meant, declare net.ipv6.conf.all.disable_ipv6: 1"
+                    + " (a container platform) or pass -Dportzero.host.ipv6=false (the host)");
         }
         portRange.filter(r -> !r.equals(facts.portRange())).ifPresent(r ->
                 unmet.add("ip_local_port_range declared " + r + ", read " + facts.portRange()));

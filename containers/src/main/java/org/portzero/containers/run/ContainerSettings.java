@@ -1,5 +1,7 @@
 package org.portzero.containers.run;
 
+import org.portzero.containers.platform.DeclaredFacts;
+
 import org.portzero.containers.platform.NetworkMode;
 import org.portzero.containers.platform.PlatformDefinition;
 
@@ -7,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * What a platform's container is created with, derived from its definition: the sysctls (IPv6
@@ -61,7 +62,6 @@ public record ContainerSettings(
             "net.ipv6.conf.default.disable_ipv6", "0",
             "net.ipv6.conf.lo.disable_ipv6", "0");
 
-    private static final Pattern DISABLE_IPV6 = Pattern.compile("net\\.ipv6\\.conf\\.[^.]+\\.disable_ipv6");
 
     /** Docker lowers ip_unprivileged_port_start to 0 in containers; this restores the kernel's default. */
     static final String UNPRIVILEGED_PORT_START = "net.ipv4.ip_unprivileged_port_start";
@@ -77,7 +77,7 @@ public record ContainerSettings(
 
     public static ContainerSettings of(PlatformDefinition platform) {
         Map<String, String> sysctls = new LinkedHashMap<>();
-        boolean mentionsIpv6 = platform.sysctls().keySet().stream().anyMatch(k -> DISABLE_IPV6.matcher(k).matches());
+        boolean mentionsIpv6 = platform.sysctls().keySet().stream().anyMatch(k -> DeclaredFacts.DISABLE_IPV6.matcher(k).matches());
         if (!mentionsIpv6) {
             sysctls.putAll(IPV6_ON);
         }

@@ -26,8 +26,12 @@ public final class HostRun implements PlatformExecution {
     private final Path runnerJar;
     private final RunOutput directory;
     private final Duration timeout;
+    private final DeclaredFacts declared;
 
-    public HostRun(String platformId, Path javaHome, Path runnerJar, RunOutput directory, Duration timeout) {
+    /** @param declared what the host must have (IPv6 loopback, unless declared otherwise) */
+    public HostRun(String platformId, Path javaHome, Path runnerJar, RunOutput directory, Duration timeout,
+                   DeclaredFacts declared) {
+        this.declared = declared;
         this.platformId = platformId;
         this.javaHome = javaHome;
         this.runnerJar = runnerJar;
@@ -49,7 +53,7 @@ public final class HostRun implements PlatformExecution {
         directory.clean();
         Path java = javaHome.resolve("bin/java");
         if (!Files.isExecutable(java)) {
-            return directory.finish(RunOutcome.broken(platformId, "host", description(), "no executable " + java), DeclaredFacts.HOST);
+            return directory.finish(RunOutcome.broken(platformId, "host", description(), "no executable " + java), declared);
         }
         List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", runnerJar.toString(),
                 "--out", directory.path().toString()));
@@ -69,19 +73,19 @@ public final class HostRun implements PlatformExecution {
             Optional<VerdictTally> tally = directory.tally();
             if (!exited) {
                 return directory.finish(new RunOutcome(platformId, "host", description(), Optional.empty(), RunStatus.BROKEN,
-                        "timed out after " + timeout.toSeconds() + " s", Optional.empty(), wall, tally), DeclaredFacts.HOST);
+                        "timed out after " + timeout.toSeconds() + " s", Optional.empty(), wall, tally), declared);
             }
             int exit = process.exitValue();
             RunStatus status = exit == 0 && tally.isPresent() ? RunStatus.COMPLETED : RunStatus.BROKEN;
             String note = exit != 0 ? "runner exited with " + exit
                     : tally.isEmpty() ? "runner wrote no readable observations.json: " + directory.whyNoTally() : "";
             return directory.finish(new RunOutcome(platformId, "host", description(), Optional.empty(), status, note,
-                    Optional.of(exit), wall, tally), DeclaredFacts.HOST);
+                    Optional.of(exit), wall, tally), declared);
         } catch (IOException e) {
-            return directory.finish(RunOutcome.broken(platformId, "host", description(), "could not start " + java + ": " + e.getMessage()), DeclaredFacts.HOST);
+            return directory.finish(RunOutcome.broken(platformId, "host", description(), "could not start " + java + ": " + e.getMessage()), declared);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return directory.finish(RunOutcome.broken(platformId, "host", description(), "interrupted"), DeclaredFacts.HOST);
+            return directory.finish(RunOutcome.broken(platformId, "host", description(), "interrupted"), declared);
         }
     }
 

@@ -31,12 +31,23 @@ class DeclaredFactsTest {
         assertTrue(declared("narrow-range").ipv6Loopback());
         assertEquals(false, declared("ipv4-only").ipv6Loopback());
         assertTrue(DeclaredFacts.HOST.ipv6Loopback());
+        assertEquals(false, DeclaredFacts.host(false).ipv6Loopback(), "-Dportzero.host.ipv6=false");
+    }
+
+    @Test
+    void aPlatformThatOwnsAnyIpv6SwitchAndSetsItDoesNotDeclareIpv6() {
+        PlatformDefinition jdk25 = new PlatformDefinitionReader().read(HOME.resolve("debian13-jdk25"));
+        PlatformDefinition defaultOff = new PlatformDefinition(jdk25.id(), "", jdk25.image(), jdk25.jdkPackage(),
+                jdk25.jdkHome(), Map.of("net.ipv6.conf.default.disable_ipv6", "1"), jdk25.network(), jdk25.user(),
+                jdk25.jvmArgs(), jdk25.memoryBytes(), jdk25.timeout(), jdk25.families(), jdk25.folder());
+        assertEquals(false, DeclaredFacts.of(defaultOff).ipv6Loopback(), "default.disable_ipv6: 1");
     }
 
     @Test
     void aPlatformThatLostIpv6OrItsSysctlsIsNamed() {
         assertEquals(List.of("IPv6 loopback declared but not usable (ipv6Available=false, ipv6Loopback=false); "
-                        + "declare net.ipv6.conf.all.disable_ipv6: 1 if meant",
+                        + "if meant, declare net.ipv6.conf.all.disable_ipv6: 1 (a container platform)"
+                        + " or pass -Dportzero.host.ipv6=false (the host)",
                         "ip_local_port_range declared 40000-40063, read 32768-60999"),
                 declared("narrow-range").unmetBy(facts("32768 60999", "", 0, false)));
         assertEquals(List.of("ip_local_reserved_ports declared 40000-40499,40600-40699, read (none)"),
