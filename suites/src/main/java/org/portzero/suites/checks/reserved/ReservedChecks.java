@@ -90,7 +90,9 @@ public final class ReservedChecks {
         boolean ok = reserved.isEmpty() && f.refusal() != null;
         return Judgement.check(ok, handedOut(reserved) + ", then " + (f.refusal() == null ? "no refusal" : f.refusal().outcome()),
                 "none reserved, then a refusal",
-                t.id() + "4 [" + layer.id() + "] in " + w + ": bind(0) handed out reserved ports " + reserved
+                t.id() + "4 [" + layer.id() + "] in " + w + ": " + f.ports().size() + " bind(0) calls succeeded, "
+                        + (reserved.isEmpty() ? "none reserved" : "reserved ports handed out: " + reserved)
+                        + (f.refusal() == null ? ", and no bind(0) was refused" : ", then " + f.refusal().outcome())
                         + " (ip_local_reserved_ports " + bench.facts().reservedPorts() + ")")
                 .withFigures(f.ports().size() + " bound in " + w + ", " + (w.size() - w.free(bench.facts()))
                         + " reserved in it");

@@ -69,7 +69,7 @@ public final class UniqueChecks {
      * How many simultaneous sockets of the transport to hold: half the ports free now (other
      * processes may take some meanwhile), at most {@code wanted}, at least {@link #MIN_SOCKETS}.
      * Sized from the budget because the claim does not depend on the count: N live sockets hold N
-     * distinct ports for every N, and the outcome names the N that ran ("2 distinct of 2").
+     * distinct ports for every N, and the figures name the N that ran ("2 distinct of 2").
      */
     public static int count(PortBudget budget, Transport t, int wanted) {
         return Math.max(MIN_SOCKETS, Math.min(wanted, budget.freePorts(t) / 2));
