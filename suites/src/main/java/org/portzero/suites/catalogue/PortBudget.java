@@ -11,6 +11,7 @@ import org.portzero.model.PortSet;
 import org.portzero.suites.probe.SocketTables;
 import org.portzero.suites.probe.Transport;
 import org.portzero.suites.verdict.PreconditionUnmet;
+import org.portzero.suites.verdict.SetupFailed;
 
 /**
  * What the platform can spare a check now: the ephemeral ports autobinding can still hand out
@@ -33,9 +34,19 @@ import org.portzero.suites.verdict.PreconditionUnmet;
  * @param tcpInUse        TCP ports the socket tables list (any state, both families)
  * @param udpInUse        UDP ports the socket tables list (both families)
  * @param freeDescriptors descriptors that can still be opened ({@code RLIMIT_NOFILE} less the open ones)
+ * @param netnsOfItsOwn   whether the runner is alone in its network namespace (a platform that declares
+ *                        {@code loopback}: a container with no network but its own loopback). There, a
+ *                        listed port is a leftover of an earlier check, and a shortage it causes is the
+ *                        harness's fault: {@code broken}, never a skip that would hide the leak
  */
 public record PortBudget(EphemeralRange range, PortSet reserved, Set<Integer> tcpInUse, Set<Integer> udpInUse,
-                         int freeDescriptors) {
+                         int freeDescriptors, boolean netnsOfItsOwn) {
+
+    /** A budget on a shared network namespace (the host, tests). */
+    public PortBudget(EphemeralRange range, PortSet reserved, Set<Integer> tcpInUse, Set<Integer> udpInUse,
+                      int freeDescriptors) {
+        this(range, reserved, tcpInUse, udpInUse, freeDescriptors, false);
+    }
 
     /** Reads the budget when a check asks for it; the live one by default, a fixed one in tests. */
     @FunctionalInterface
@@ -51,7 +62,8 @@ public record PortBudget(EphemeralRange range, PortSet reserved, Set<Integer> tc
     /** The budget as it is now: the facts' range and reserved ports, the live socket tables and descriptors. */
     public static PortBudget live(PlatformFacts facts) {
         return new PortBudget(facts.portRange(), facts.reservedPorts(), SocketTables.listedPorts(Transport.TCP),
-                SocketTables.listedPorts(Transport.UDP), openFileLimit() - openDescriptors());
+                SocketTables.listedPorts(Transport.UDP), openFileLimit() - openDescriptors(),
+                declaredConfinement().contains(LOOPBACK_ONLY));
     }
 
     /** Free ephemeral ports of the transport in the whole range. */
@@ -82,9 +94,15 @@ public record PortBudget(EphemeralRange range, PortSet reserved, Set<Integer> tc
         if (free < needed) {
             int lo = Math.max(low, range.low());
             int hi = Math.min(high, range.high());
+            int inUse = lo > hi ? 0 : hi - lo + 1 - reserved.countIn(lo, hi) - free;
             String where = lo > hi ? "none of " + low + "-" + high + " is in the range " + range
                     : t.id() + " ports " + lo + "-" + hi + " less " + reserved.countIn(lo, hi) + " reserved and "
-                    + (hi - lo + 1 - reserved.countIn(lo, hi) - free) + " in use";
+                    + inUse + " in use";
+            if (netnsOfItsOwn && inUse > 0) {
+                throw new SetupFailed(shortOfPorts(needed, free) + ": " + forWhat + " (" + where + "); alone in its"
+                        + " network namespace, the harness itself left the " + inUse + " port(s) in use: a leak of an"
+                        + " earlier check, not a scarce platform");
+            }
             throw new PreconditionUnmet(shortOfPorts(needed, free) + ": " + forWhat + " (" + where + ")");
         }
     }
@@ -95,6 +113,20 @@ public record PortBudget(EphemeralRange range, PortSet reserved, Set<Integer> tc
             throw new PreconditionUnmet("needs " + needed + " free descriptors, " + Math.max(0, freeDescriptors)
                     + " are free: " + forWhat + " (RLIMIT_NOFILE less the open descriptors)");
         }
+    }
+
+    /**
+     * The system property a platform declares its confinement in ({@code nonroot,loopback,…}); the
+     * sandbox family checks each word from inside.
+     */
+    public static final String SANDBOX = "portzero.sandbox";
+    /** The word of {@value #SANDBOX} for a network namespace of its own with only loopback in it. */
+    public static final String LOOPBACK_ONLY = "loopback";
+
+    /** The words of {@value #SANDBOX}, as this JVM was started with them. */
+    public static Set<String> declaredConfinement() {
+        return java.util.Arrays.stream(System.getProperty(SANDBOX, "").split(",")).map(String::trim)
+                .filter(w -> !w.isEmpty()).collect(java.util.stream.Collectors.toSet());
     }
 
     /** The one wording of a port shortage. */

@@ -12,6 +12,11 @@ public final class SetupFailed extends RuntimeException {
         super(step + " failed: " + observation, null, false, false);
     }
 
+    /** The harness cannot judge for a reason no single call shows (e.g. it leaked ports itself). */
+    public SetupFailed(String why) {
+        super(why, null, false, false);
+    }
+
     /** Returns the observation when it succeeded, else throws. */
     public static Observation require(String step, Observation observation) {
         if (!observation.succeeded()) {

@@ -11,6 +11,7 @@ import org.portzero.model.PortSet;
 import org.portzero.suites.facts.PlatformFactsReader;
 import org.portzero.suites.probe.Transport;
 import org.portzero.suites.verdict.PreconditionUnmet;
+import org.portzero.suites.verdict.SetupFailed;
 
 /** The budget counts the range less reserved and listed ports, and skips with one wording when short. */
 class PortBudgetTest {
@@ -38,6 +39,19 @@ class PortBudgetTest {
                 .hasMessage("needs 2 free ports, 1 are free: two (udp ports 40006-40007 less 0 reserved and 1 in use)");
         assertThatThrownBy(() -> TEN.requirePorts(1, Transport.TCP, 50000, 50010, "one"))
                 .hasMessageStartingWith("needs 1 free ports, 0 are free: one (none of 50000-50010 is in the range");
+    }
+
+    @Test
+    void aloneInItsNetworkNamespaceAShortageItsOwnLeftoversCauseIsBrokenNotASkip() {
+        PortBudget alone = new PortBudget(TEN.range(), TEN.reserved(), TEN.tcpInUse(), TEN.udpInUse(),
+                TEN.freeDescriptors(), true);
+        assertThatThrownBy(() -> alone.requirePorts(8, Transport.TCP, "8 sockets bound to port 0 at once"))
+                .isInstanceOf(SetupFailed.class)
+                .hasMessage("needs 8 free ports, 7 are free: 8 sockets bound to port 0 at once"
+                        + " (tcp ports 40000-40009 less 2 reserved and 1 in use); alone in its network namespace,"
+                        + " the harness itself left the 1 port(s) in use: a leak of an earlier check, not a scarce platform");
+        assertThatThrownBy(() -> alone.requirePorts(1, Transport.TCP, 50000, 50010, "one"))
+                .as("a shortage with nothing in use is still a skip").isInstanceOf(PreconditionUnmet.class);
     }
 
     @Test
