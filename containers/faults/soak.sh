@@ -27,7 +27,7 @@ printf 'before\t-\t-\t%s\n' "$before" >> "$OUT/counts.tsv"
 failures=0
 for i in $(seq 1 "$RUNS"); do
   start=$(date +%s%N)
-  mvn -B -q verify -pl containers -am -Dmaven.test.skip=true -Dportzero.require-containers=true \
+  mvn -B -q verify -pl containers -am -Dmaven.test.skip=true -Dportzero.require-containers=true -Dportzero.allure=false \
       -Dportzero.out="$OUT/run" -Dportzero.platforms.dir=containers/faults/platforms \
       -Dportzero.platforms="$SELECTION" > "$OUT/run-$i.log" 2>&1
   rc=$?
