@@ -26,17 +26,6 @@ public record PlatformFacts(String kernel, EphemeralRange portRange, PortSet res
                             boolean ipv6Loopback, int uid, String distro, String javaVendor, String javaVersion,
                             String javaVmVersion, Map<String, String> javaNetProperties) {
 
-    /** The kernel's major.minor as a comparable number: 6.18 → 618. */
-    @JsonIgnore
-    public int kernelVersion() {
-        String[] parts = kernel.split("[.-]");
-        try {
-            return Integer.parseInt(parts[0]) * 100 + Integer.parseInt(parts[1]);
-        } catch (RuntimeException e) {
-            return 0;
-        }
-    }
-
     @JsonIgnore
     public boolean isRoot() {
         return uid == 0;

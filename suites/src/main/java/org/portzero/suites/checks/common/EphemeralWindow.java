@@ -17,7 +17,7 @@ import org.portzero.suites.verdict.PreconditionUnmet;
 /**
  * A stretch of ephemeral ports a check can use up: the platform's whole range when it is small
  * (the narrow-range platform's 64), else, at the libc layer on kernels with
- * {@code IP_LOCAL_PORT_RANGE} (6.3+), a window of {@link #WINDOW} free ports inside the range
+ * {@code IP_LOCAL_PORT_RANGE} (where the kernel offers it: probed), a window of {@link #WINDOW} free ports inside the range
  * that each socket is clamped to. Never a fixed port: the window is found free at run time.
  *
  * @param low        the first port
@@ -32,8 +32,6 @@ public record EphemeralWindow(int low, int high, boolean perSocket) {
     static final int WINDOW = 64;
     /** Sockets beyond the window size a check may open, for the call that must fail. */
     public static final int SLACK = 64;
-    /** Linux 6.3: IP_LOCAL_PORT_RANGE. */
-    public static final int KERNEL_PORT_RANGE_OPTION = 603;
 
     public int size() {
         return high - low + 1;
@@ -65,8 +63,8 @@ public record EphemeralWindow(int low, int high, boolean perSocket) {
         }
         PreconditionUnmet.require(layer == Layer.LIBC, "ip_local_port_range holds " + size
                 + " ports (more than " + MAX_WHOLE_RANGE + " to exhaust) and the JDK cannot set IP_LOCAL_PORT_RANGE");
-        PreconditionUnmet.require(facts.kernelVersion() >= KERNEL_PORT_RANGE_OPTION, "ip_local_port_range holds "
-                + size + " ports and kernel " + facts.kernel() + " lacks IP_LOCAL_PORT_RANGE (6.3+)");
+        KernelOption.require(bench, SocketOptionName.IP_LOCAL_PORT_RANGE, new SocketShape(AddressFamily.IPV4, Transport.TCP),
+                "ip_local_port_range holds " + size + " ports (more than " + MAX_WHOLE_RANGE + " to exhaust)", trace);
         int start = facts.portRange().low() + size / 3;
         if (nearReserved) {
             int first = -1;

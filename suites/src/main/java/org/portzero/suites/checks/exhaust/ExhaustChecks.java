@@ -37,7 +37,7 @@ import org.portzero.suites.verdict.SetupFailed;
  * kselftest {@code ip_local_port_range.c:exhaust_8_port_range}.
  *
  * <p>Assumes: an {@link EphemeralWindow}: the narrow-range platform's whole range, or a window set
- * with IP_LOCAL_PORT_RANGE (libc, kernel 6.3+); otherwise skip. Ports that the kernel's socket
+ * with IP_LOCAL_PORT_RANGE (libc, where the kernel offers it: probed, {@code KernelOption}); otherwise skip. Ports that the kernel's socket
  * tables list inside the window when a check starts (TIME_WAIT left by earlier checks) are
  * subtracted from what can be handed out. {@code closing_frees_as_many} needs {@link #CLOSED} free
  * ports in the window, else skip (the {@code PortBudget}).

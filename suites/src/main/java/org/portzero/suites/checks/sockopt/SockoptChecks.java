@@ -17,6 +17,7 @@ import org.portzero.suites.checks.common.EphemeralWindow;
 import org.portzero.suites.probe.AddressFamily;
 import org.portzero.suites.probe.Layer;
 import org.portzero.suites.probe.LibcLayer;
+import org.portzero.suites.checks.common.KernelOption;
 import org.portzero.suites.probe.Observation;
 import org.portzero.suites.probe.ProbeSocket;
 import org.portzero.suites.probe.SocketOptionName;
@@ -34,7 +35,8 @@ import org.portzero.suites.verdict.SetupFailed;
  * wrong option length with EINVAL, reads back 0 when unset or reset, and is ignored when its
  * bounds lie outside the netns range. The JDK exposes neither: libc layer only.
  *
- * <p>Spec: IP_BIND_ADDRESS_NO_PORT(2const) (Linux 4.2), IP_LOCAL_PORT_RANGE(2const) (Linux 6.3);
+ * <p>Spec: IP_BIND_ADDRESS_NO_PORT(2const) (mainline 4.2), IP_LOCAL_PORT_RANGE(2const) (mainline 6.3,
+ * backported by some distributions: whether a kernel has either is probed, {@code KernelOption});
  * docs/CATALOGUE.md B11, B12; kselftest {@code ip_local_port_range.c} (late_bind, single_port_range,
  * invalid cases).
  *
@@ -44,7 +46,6 @@ import org.portzero.suites.verdict.SetupFailed;
  */
 public final class SockoptChecks {
 
-    static final int KERNEL_BIND_NO_PORT = 402;
     /** Binds made inside a clamp. */
     static final int CLAMPED_BINDS = 5;
 
@@ -91,9 +92,10 @@ public final class SockoptChecks {
         return new InetSocketAddress(AddressFamily.IPV4.loopback(), port);
     }
 
-    private void requirePortRangeOption() {
-        PreconditionUnmet.require(bench.facts().kernelVersion() >= EphemeralWindow.KERNEL_PORT_RANGE_OPTION,
-                "kernel " + bench.facts().kernel() + " lacks IP_LOCAL_PORT_RANGE (Linux 6.3+)");
+    /** Skips unless this kernel offers IP_LOCAL_PORT_RANGE on the transport's sockets (probed, never a version). */
+    private void requirePortRangeOption(Transport t, Trace trace) {
+        KernelOption.require(bench, SocketOptionName.IP_LOCAL_PORT_RANGE, new SocketShape(AddressFamily.IPV4, t),
+                "a per-socket clamp of the ephemeral range", trace);
     }
 
     private static int range(int lo, int hi) {
@@ -101,8 +103,8 @@ public final class SockoptChecks {
     }
 
     private Judgement bindAddressNoPort(Trace trace) {
-        PreconditionUnmet.require(bench.facts().kernelVersion() >= KERNEL_BIND_NO_PORT,
-                "kernel " + bench.facts().kernel() + " lacks IP_BIND_ADDRESS_NO_PORT (Linux 4.2+)");
+        KernelOption.require(bench, SocketOptionName.IP_BIND_ADDRESS_NO_PORT, new SocketShape(AddressFamily.IPV4,
+                Transport.TCP), "a bind that reserves no port until connect", trace);
         bench.budget().requirePorts(2, Transport.TCP, "a listener bound to port 0 and a client autobound by connect");
         ProbeSocket listener = open(Transport.TCP, trace);
         SetupFailed.require("listener bind", listener.bind(loopback(0)));
@@ -130,7 +132,7 @@ public final class SockoptChecks {
     }
 
     private Judgement clamps(Transport t, Trace trace) {
-        requirePortRangeOption();
+        requirePortRangeOption(t, trace);
         int[] w = clampWindow();
         // The claim is that each of CLAMPED_BINDS held sockets lands in the clamp: never fewer.
         bench.budget().requirePorts(CLAMPED_BINDS, t, w[0], w[1],
@@ -150,7 +152,7 @@ public final class SockoptChecks {
     }
 
     private Judgement singlePort(Transport t, Trace trace) {
-        requirePortRangeOption();
+        requirePortRangeOption(t, trace);
         ProbeSocket finder = open(t, trace);
         SetupFailed.require("bind", finder.bind(loopback(0)));
         int port = finder.getsockname().port();
@@ -166,14 +168,14 @@ public final class SockoptChecks {
     }
 
     private Judgement loAboveHi(Transport t, Trace trace) {
-        requirePortRangeOption();
+        requirePortRangeOption(t, trace);
         int[] w = clampWindow();
         Observation set = open(t, trace).setsockopt(SocketOptionName.IP_LOCAL_PORT_RANGE, range(w[1], w[0]));
         return einval(t, set, "lo " + w[1] + " > hi " + w[0]);
     }
 
     private Judgement wrongLength(Transport t, Trace trace) {
-        requirePortRangeOption();
+        requirePortRangeOption(t, trace);
         ProbeSocket s = open(t, trace);
         int[] w = clampWindow();
         byte[] two = ByteBuffer.allocate(2).order(ByteOrder.nativeOrder()).putShort((short) w[0]).array();
@@ -187,7 +189,7 @@ public final class SockoptChecks {
     }
 
     private Judgement resetReadsZero(Transport t, Trace trace) {
-        requirePortRangeOption();
+        requirePortRangeOption(t, trace);
         ProbeSocket s = open(t, trace);
         Observation unset = LibcLayer.getsockopt(s, SocketOptionName.IP_LOCAL_PORT_RANGE);
         int[] w = clampWindow();
@@ -207,7 +209,7 @@ public final class SockoptChecks {
     }
 
     private Judgement outsideIgnored(Transport t, Trace trace) {
-        requirePortRangeOption();
+        requirePortRangeOption(t, trace);
         EphemeralRange r = bench.facts().portRange();
         PreconditionUnmet.require(r.low() > 2048, "the netns range starts at " + r.low() + ": no room below it");
         ProbeSocket s = open(t, trace);
