@@ -59,8 +59,9 @@ public final class PlatformDefinitionReader {
     private static final Set<String> FIELDS = Set.of(
             "id", "description", "image", "jdk", "jdkHome", "sysctls", "network", "user",
             "jvmArgs", "memory", "timeout", "families", "kernel");
-    /** A Debian suite whose linux-image-cloud-amd64 is booted, or an explicit kernel package. */
-    private static final Pattern KERNEL = Pattern.compile("bullseye|bookworm|trixie|forky|sid|linux-image-[a-z0-9.+~-]+");
+    /** A Debian suite whose linux-image-cloud-amd64 is booted (backports and experimental too), or an explicit kernel package. */
+    private static final Pattern KERNEL = Pattern.compile(
+            "(bullseye|bookworm|trixie|forky)(-backports)?|sid|experimental|linux-image-[a-z0-9.+~-]+");
     private static final Set<String> IMAGE_FIELDS = Set.of("base", "dockerfile", "platform");
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
@@ -285,7 +286,7 @@ public final class PlatformDefinitionReader {
             Optional<String> kernel = optionalText("kernel");
             kernel.ifPresent(name -> {
                 if (!KERNEL.matcher(name).matches()) {
-                    throw error("kernel", "'" + name + "' is neither a Debian suite (bullseye, bookworm, trixie, forky, sid)"
+                    throw error("kernel", "'" + name + "' is neither a Debian suite (bullseye, bookworm, trixie, forky, their -backports, sid, experimental)"
                             + " nor a linux-image-… package");
                 }
                 if (!(image instanceof ImageSource.SharedImage)) {

@@ -34,7 +34,8 @@ class PlatformDefinitionReaderTest {
                 "ipv4-only", "narrow-range", "reserved", "tiny-range", "v6only"),
                 all.stream().filter(d -> d.kernel().isEmpty()).map(PlatformDefinition::id).toList(),
                 "default matrix ids (container platforms)");
-        assertEquals(List.of("kernel-5.10", "kernel-6.1", "kernel-6.12", "kernel-sid"),
+        assertEquals(List.of("kernel-5.10", "kernel-6.1", "kernel-6.12", "kernel-experimental", "kernel-sid",
+                "kernel-trixie-backports"),
                 all.stream().filter(d -> d.kernel().isPresent()).map(PlatformDefinition::id).toList(),
                 "kernel platforms (profile kernels)");
         PlatformDefinition narrow = all.get(ids.indexOf("narrow-range"));
