@@ -1,6 +1,7 @@
 package org.portzero.containers.image;
 
 import org.portzero.containers.platform.ImageSource;
+import org.portzero.containers.platform.KernelSource;
 import org.portzero.containers.platform.PlatformDefinition;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,16 +45,43 @@ public final class KernelImageRecipe {
 
     /** The recipe of {@code platform}, which names a kernel and a guest platform. */
     public static ImageRecipe forPlatform(PlatformDefinition platform) {
-        String kernel = platform.kernel().orElseThrow();
+        KernelSource kernel = platform.kernel().orElseThrow();
         if (!(platform.image() instanceof ImageSource.SharedImage guest)) {
             throw new IllegalArgumentException(platform.id() + ": a kernel platform needs image: {platform: …}");
         }
         long guestSeconds = Math.max(60, platform.timeout().toSeconds() - HARNESS_MARGIN_SECONDS);
-        return new ImageRecipe("Dockerfile", dockerfile("portzero/" + guest.platformId() + ":latest", kernel, guestSeconds),
-                Map.of("kernel", scriptsDirectory()));
+        Map<String, Path> context = new LinkedHashMap<>();
+        context.put("kernel", scriptsDirectory());
+        String fetch;
+        if (kernel instanceof KernelSource.LocalImage image) {
+            fetch = "--file /opt/portzero/" + LOCAL + "/" + local(image.file(), platform, context);
+        } else if (kernel instanceof KernelSource.LocalDeb deb) {
+            fetch = "--deb /opt/portzero/" + LOCAL + "/" + local(deb.file(), platform, context);
+        } else {
+            fetch = ((KernelSource.Debian) kernel).name();
+        }
+        return new ImageRecipe("Dockerfile", dockerfile("portzero/" + guest.platformId() + ":latest", fetch, guestSeconds,
+                !(kernel instanceof KernelSource.Debian)), context);
+    }
+
+    /** Where a kernel file from this machine goes in the build context. */
+    static final String LOCAL = "kernel-local";
+
+    /** Puts a kernel file of this machine into the build context; a missing one is named, the platform broken. */
+    private static String local(Path file, PlatformDefinition platform, Map<String, Path> context) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("kernel file " + file + " (kernel: in " + platform.folder().resolve("platform.yaml")
+                    + ") does not exist or is not a file");
+        }
+        context.put(LOCAL + "/" + file.getFileName(), file);
+        return file.getFileName().toString();
     }
 
     static String dockerfile(String guestImage, String kernel, long guestSeconds) {
+        return dockerfile(guestImage, kernel, guestSeconds, false);
+    }
+
+    static String dockerfile(String guestImage, String kernel, long guestSeconds, boolean localKernel) {
         return """
                 # The guest's root: the JDK image, busybox for /init, packed as an initramfs. Only the
                 # two scripts it needs are copied, so editing guest-boot or fetch-kernel does not repack
@@ -73,11 +102,12 @@ public final class KernelImageRecipe {
                 RUN sh /opt/portzero/kernel-scripts/install-qemu
                 COPY --from=guest /guest.cpio /opt/portzero/kernel/guest.cpio
                 COPY kernel/ /opt/portzero/kernel-scripts/
-                RUN sh /opt/portzero/kernel-scripts/fetch-kernel %2$s
+                %6$sRUN sh /opt/portzero/kernel-scripts/fetch-kernel %2$s
                 ENV PORTZERO_GUEST_SECONDS=%3$d PORTZERO_GUEST_MEMORY=%4$d PORTZERO_GUEST_CPUS=%5$d
                 USER portzero
                 ENTRYPOINT ["/opt/portzero/kernel-scripts/guest-boot"]
-                """.formatted(guestImage, kernel, guestSeconds, GUEST_MEMORY_MIB, GUEST_CPUS);
+                """.formatted(guestImage, kernel, guestSeconds, GUEST_MEMORY_MIB, GUEST_CPUS,
+                localKernel ? "COPY " + LOCAL + "/ /opt/portzero/" + LOCAL + "/\n" : "");
     }
 
     /** The guest scripts beside this class (resources {@code kernel/}), copied once per JVM to a directory the build context can name. */

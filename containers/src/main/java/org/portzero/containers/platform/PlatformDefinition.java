@@ -24,8 +24,8 @@ import java.util.Optional;
  * @param timeout     how long the runner may take before the platform is reported broken
  * @param families    the runner's {@code --families}; empty means the whole catalogue
  * @param folder      the folder the definition was read from (the Dockerfile's build context)
- * @param kernel      a Debian kernel (a suite such as {@code bookworm}, or a {@code linux-image-…}
- *                    package) booted under QEMU with this platform's image as the guest's root;
+ * @param kernel      the kernel booted under QEMU with this platform's image as the guest's root
+ *                    (a Debian suite or package, or a file on this machine: {@link KernelSource});
  *                    empty for an ordinary container platform. Kernel platforms run only when
  *                    selected (see {@code org.portzero.containers.image.KernelImageRecipe})
  */
@@ -43,7 +43,7 @@ public record PlatformDefinition(
         Duration timeout,
         List<String> families,
         Path folder,
-        Optional<String> kernel) {
+        Optional<KernelSource> kernel) {
 
     /** uid:gid of the user the generated images create and every container runs as by default. */
     public static final String DEFAULT_USER = "10001:10001";

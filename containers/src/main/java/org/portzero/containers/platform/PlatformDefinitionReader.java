@@ -49,7 +49,8 @@ import java.util.stream.Stream;
  * memory: 1g                            # bytes, or k/m/g suffix
  * timeout: 10m                          # seconds, or s/m/h suffix
  * families: [bind0, exhaust]            # runner --families; all when absent
- * kernel: bookworm                      # with image.platform: boot this Debian kernel under QEMU
+ * kernel: bookworm                      # with image.platform: boot this kernel under QEMU (a Debian suite or
+ *                                       # package, or {file: bzImage} / {deb: linux-image-….deb} here)
  * </pre>
  */
 public final class PlatformDefinitionReader {
@@ -63,6 +64,7 @@ public final class PlatformDefinitionReader {
     private static final Pattern KERNEL = Pattern.compile(
             "(bullseye|bookworm|trixie|forky)(-backports)?|sid|experimental|linux-image-[a-z0-9.+~-]+");
     private static final Set<String> IMAGE_FIELDS = Set.of("base", "dockerfile", "platform");
+    private static final Set<String> KERNEL_FIELDS = Set.of("file", "deb");
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
     private static final Pattern DEBIAN_PACKAGE = Pattern.compile("[a-z0-9][a-z0-9+.-]+");
@@ -283,16 +285,10 @@ public final class PlatformDefinitionReader {
                 }
             }
 
-            Optional<String> kernel = optionalText("kernel");
-            kernel.ifPresent(name -> {
-                if (!KERNEL.matcher(name).matches()) {
-                    throw error("kernel", "'" + name + "' is neither a Debian suite (bullseye, bookworm, trixie, forky, their -backports, sid, experimental)"
-                            + " nor a linux-image-… package");
-                }
-                if (!(image instanceof ImageSource.SharedImage)) {
-                    throw error("kernel", "a kernel platform takes its guest's root from another platform: use image: {platform: …}");
-                }
-            });
+            Optional<KernelSource> kernel = kernel(folder);
+            if (kernel.isPresent() && !(image instanceof ImageSource.SharedImage)) {
+                throw error("kernel", "a kernel platform takes its guest's root from another platform: use image: {platform: …}");
+            }
 
             return new PlatformDefinition(
                     id,
@@ -309,6 +305,29 @@ public final class PlatformDefinitionReader {
                     families(),
                     folder,
                     kernel);
+        }
+
+        /** {@code kernel:}: a Debian suite or package name, or {@code {file: …}} / {@code {deb: …}} on this machine. */
+        private Optional<KernelSource> kernel(Path folder) {
+            JsonNode node = root.get("kernel");
+            if (node == null || node.isNull()) {
+                return Optional.empty();
+            }
+            if (node.isObject()) {
+                rejectUnknown((ObjectNode) node, "kernel.", KERNEL_FIELDS);
+                if (node.size() != 1) {
+                    throw error("kernel", "give exactly one of file (a kernel image) and deb (a linux-image package)");
+                }
+                String key = node.fieldNames().next();
+                Path path = folder.resolve(text(node.get(key), "kernel." + key)).normalize();
+                return Optional.of(key.equals("file") ? new KernelSource.LocalImage(path) : new KernelSource.LocalDeb(path));
+            }
+            String name = text(node, "kernel");
+            if (!KERNEL.matcher(name).matches()) {
+                throw error("kernel", "'" + name + "' is neither a Debian suite (bullseye, bookworm, trixie, forky, their"
+                        + " -backports, sid, experimental), a linux-image-… package, nor {file: …} or {deb: …}");
+            }
+            return Optional.of(new KernelSource.Debian(name));
         }
 
         private ImageSource image(Path folder) {
