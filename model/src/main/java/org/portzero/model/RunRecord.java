@@ -29,16 +29,26 @@ import java.util.Map;
  * @param overheadMillis   the harness's own time: wall time minus the runner's
  * @param phaseMillis      where the wall time went, phase by phase
  * @param verdicts         verdict → number of results
+ * @param accelerator      for a kernel platform, how QEMU ran the guest: {@code kvm}, or {@code tcg (why)}; else null
  */
 @JsonPropertyOrder({"schemaVersion", "platform", "kind", "description", "image", "status", "note", "exitCode",
-        "wallMillis", "runnerWallMillis", "overheadMillis", "phaseMillis", "verdicts"})
+        "wallMillis", "runnerWallMillis", "overheadMillis", "phaseMillis", "verdicts", "accelerator"})
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RunRecord(int schemaVersion, String platform, String kind, String description, String image,
                         RunStatus status, String note, Integer exitCode, long wallMillis, Long runnerWallMillis,
-                        Long overheadMillis, Map<String, Long> phaseMillis, Map<Verdict, Integer> verdicts) {
+                        Long overheadMillis, Map<String, Long> phaseMillis, Map<Verdict, Integer> verdicts,
+                        String accelerator) {
 
     public static final int SCHEMA_VERSION = 2;
+
+    /** A record of a platform that is not a kernel platform. */
+    public RunRecord(int schemaVersion, String platform, String kind, String description, String image,
+                     RunStatus status, String note, Integer exitCode, long wallMillis, Long runnerWallMillis,
+                     Long overheadMillis, Map<String, Long> phaseMillis, Map<Verdict, Integer> verdicts) {
+        this(schemaVersion, platform, kind, description, image, status, note, exitCode, wallMillis, runnerWallMillis,
+                overheadMillis, phaseMillis, verdicts, null);
+    }
 
     public RunRecord {
         note = note == null ? "" : note;

@@ -66,6 +66,9 @@ public final class ContainerRun implements PlatformExecution {
                 .withRunner(runnerJar)
                 .withSettings(settings)
                 .withHarnessLabels(containers.labelsFor(platform.id()));
+        if (platform.kernel().isPresent()) {
+            container.withAccelerator(Accelerator.onThisMachine());
+        }
         try {
             container.start();
             long started = System.nanoTime();
@@ -219,7 +222,8 @@ public final class ContainerRun implements PlatformExecution {
         if (outcome == null) {
             return RunOutcome.broken(platform.id(), "container", platform.description(), "interrupted");
         }
-        return directory.finish(outcome.withPhases(phases), DeclaredFacts.of(platform));
+        return directory.finish(outcome.withPhases(phases).withAccelerator(directory.accelerator()),
+                DeclaredFacts.of(platform));
     }
 
     /** Copies {@code OUT_DIR} out into the run directory; an empty string, or what went wrong. */

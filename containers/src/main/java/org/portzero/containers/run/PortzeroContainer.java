@@ -116,6 +116,22 @@ public final class PortzeroContainer extends GenericContainer<PortzeroContainer>
         });
     }
 
+    /**
+     * Tells a kernel platform's boot script which accelerator to use; for KVM, passes the device in and
+     * lets the container's user join its group.
+     */
+    public PortzeroContainer withAccelerator(Accelerator accelerator) {
+        withEnv("PORTZERO_ACCEL", accelerator.kind());
+        withEnv("PORTZERO_ACCEL_REASON", accelerator.reason());
+        if (accelerator.device().isPresent()) {
+            String device = accelerator.device().get().toString();
+            withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
+                    .withDevices(com.github.dockerjava.api.model.Device.parse(device + ":" + device + ":rw"))
+                    .withGroupAdd(List.of(String.valueOf(accelerator.deviceGid().orElseThrow()))));
+        }
+        return this;
+    }
+
     /** Labels that let a later run find and sweep this container. */
     public PortzeroContainer withHarnessLabels(Map<String, String> labels) {
         return withLabels(labels);

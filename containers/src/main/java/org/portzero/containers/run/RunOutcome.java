@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param wallMillis     start (container create, or process start) → results copied out
  * @param tally          the verdict counts, when observations.json was produced
  * @param phaseMillis    where the wall time went, phase by phase (container platforms)
+ * @param accelerator    for a kernel platform, how QEMU ran the guest ({@code kvm}, or {@code tcg (why)})
  */
 public record RunOutcome(
         String platform,
@@ -33,10 +34,17 @@ public record RunOutcome(
         Optional<Integer> exitCode,
         long wallMillis,
         Optional<VerdictTally> tally,
-        Map<String, Long> phaseMillis) {
+        Map<String, Long> phaseMillis,
+        Optional<String> accelerator) {
 
     public RunOutcome {
         phaseMillis = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phaseMillis));
+    }
+
+    public RunOutcome(String platform, String kind, String description, Optional<String> image, RunStatus status,
+                      String note, Optional<Integer> exitCode, long wallMillis, Optional<VerdictTally> tally,
+                      Map<String, Long> phaseMillis) {
+        this(platform, kind, description, image, status, note, exitCode, wallMillis, tally, phaseMillis, Optional.empty());
     }
 
     public RunOutcome(String platform, String kind, String description, Optional<String> image, RunStatus status,
@@ -46,7 +54,14 @@ public record RunOutcome(
 
     /** The same outcome with its phase timings. */
     public RunOutcome withPhases(Map<String, Long> phases) {
-        return new RunOutcome(platform, kind, description, image, status, note, exitCode, wallMillis, tally, phases);
+        return new RunOutcome(platform, kind, description, image, status, note, exitCode, wallMillis, tally, phases,
+                accelerator);
+    }
+
+    /** The same outcome with the accelerator its kernel guest ran under. */
+    public RunOutcome withAccelerator(Optional<String> used) {
+        return new RunOutcome(platform, kind, description, image, status, note, exitCode, wallMillis, tally, phaseMillis,
+                used);
     }
 
     public static RunOutcome skipped(String platform, String kind, String description, String note) {
@@ -68,7 +83,8 @@ public record RunOutcome(
     public RunRecord record() {
         return new RunRecord(RunRecord.SCHEMA_VERSION, platform, kind, description, image.orElse(null), status, note,
                 exitCode.orElse(null), wallMillis, tally.map(VerdictTally::wallMillis).orElse(null),
-                overheadMillis().orElse(null), phaseMillis, tally.map(VerdictTally::counts).orElse(Map.of()));
+                overheadMillis().orElse(null), phaseMillis, tally.map(VerdictTally::counts).orElse(Map.of()),
+                accelerator.orElse(null));
     }
 
     /** This run as the {@link Gate} sees it: broken with its note, and every result. */
@@ -95,6 +111,6 @@ public record RunOutcome(
             return this;
         }
         return new RunOutcome(platform, kind, description, image, RunStatus.BROKEN, String.join("; ", missing), exitCode,
-                wallMillis, tally, phaseMillis);
+                wallMillis, tally, phaseMillis, accelerator);
     }
 }

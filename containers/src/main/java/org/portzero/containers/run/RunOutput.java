@@ -101,6 +101,20 @@ public record RunOutput(Path path) {
         return outcome;
     }
 
+    /** What a kernel platform's boot script says its guest ran under ({@value #ACCELERATOR}), when it says. */
+    public java.util.Optional<String> accelerator() {
+        Path file = path.resolve(ACCELERATOR);
+        try {
+            return Files.isRegularFile(file) ? java.util.Optional.of(Files.readString(file).strip())
+                    : java.util.Optional.empty();
+        } catch (IOException e) {
+            return java.util.Optional.of("unreadable " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** The file a kernel platform's boot script writes beside the results: {@code kvm} or {@code tcg (why)}. */
+    public static final String ACCELERATOR = "accelerator.txt";
+
     /** platform.json as the runner wrote it, or empty when it is missing or unreadable (said in console.log). */
     public java.util.Optional<PlatformFacts> facts() {
         if (!Files.isRegularFile(layout().facts())) {

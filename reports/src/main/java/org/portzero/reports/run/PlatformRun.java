@@ -57,9 +57,10 @@ public record PlatformRun(
         return observations.harnessVersion();
     }
 
-    /** The platform's description from run.json, or empty. */
+    /** The platform's description from run.json, or empty; a kernel platform's adds how QEMU ran its guest. */
     public String description() {
-        return runRecord.map(RunRecord::description).orElse("");
+        return runRecord.map(r -> r.description() + (r.accelerator() == null ? "" : " · QEMU " + r.accelerator()))
+                .orElse("");
     }
 
     /** The run directory's allure-results folder. */

@@ -1,0 +1,50 @@
+package org.portzero.containers.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** KVM when the device is there and opens read-write; TCG, with the reason, when it is absent or unusable. */
+class AcceleratorTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void absentIsTcgSayingSo() {
+        Accelerator a = Accelerator.choose(dir.resolve("kvm"));
+        assertEquals(Accelerator.TCG, a.kind());
+        assertEquals("tcg (no " + dir.resolve("kvm") + " on this machine)", a.describe());
+        assertEquals(Optional.empty(), a.device());
+    }
+
+    @Test
+    void presentButUnusableIsTcgWithTheError() throws Exception {
+        Path notADevice = Files.createDirectory(dir.resolve("kvm"));   // open(O_RDWR) fails: EISDIR
+        Accelerator a = Accelerator.choose(notADevice);
+        assertEquals(Accelerator.TCG, a.kind());
+        assertTrue(a.reason().startsWith(notADevice + " is there but not usable: "), a.reason());
+    }
+
+    @Test
+    void usableIsKvmWithTheDeviceAndItsGroup() throws Exception {
+        Path device = Files.writeString(dir.resolve("kvm"), "");
+        Accelerator a = Accelerator.choose(device);
+        assertEquals(Accelerator.KVM, a.kind());
+        assertEquals("kvm", a.describe());
+        assertEquals(Optional.of(device), a.device());
+        assertEquals(Optional.of((Integer) Files.getAttribute(device, "unix:gid")), a.deviceGid());
+    }
+
+    @Test
+    void thisMachineDecidesByItsOwnDevice() {
+        Accelerator here = Accelerator.onThisMachine();
+        assertEquals(Files.exists(Accelerator.KVM_DEVICE) && here.reason().isEmpty() ? Accelerator.KVM : Accelerator.TCG,
+                here.kind());
+    }
+}
