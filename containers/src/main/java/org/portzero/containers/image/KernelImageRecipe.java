@@ -77,10 +77,6 @@ public final class KernelImageRecipe {
         return file.getFileName().toString();
     }
 
-    static String dockerfile(String guestImage, String kernel, long guestSeconds) {
-        return dockerfile(guestImage, kernel, guestSeconds, false);
-    }
-
     static String dockerfile(String guestImage, String kernel, long guestSeconds, boolean localKernel) {
         return """
                 # The guest's root: the JDK image, busybox for /init, packed as an initramfs. Only the

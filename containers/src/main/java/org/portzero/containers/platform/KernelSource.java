@@ -18,30 +18,15 @@ import java.nio.file.Path;
  */
 public sealed interface KernelSource {
 
-    /** One line for logs and the platform's description. */
-    String describe();
-
     /** A Debian suite or {@code linux-image-…} package, fetched from the mirror when the image is built. */
     record Debian(String name) implements KernelSource {
-        @Override
-        public String describe() {
-            return "Debian " + name;
-        }
     }
 
     /** A kernel image ({@code bzImage}, {@code vmlinuz}) on this machine. */
     record LocalImage(Path file) implements KernelSource {
-        @Override
-        public String describe() {
-            return "the kernel image " + file;
-        }
     }
 
     /** A {@code linux-image-…} package file on this machine. */
     record LocalDeb(Path file) implements KernelSource {
-        @Override
-        public String describe() {
-            return "the kernel package " + file;
-        }
     }
 }

@@ -48,9 +48,4 @@ public record Accelerator(String kind, String reason, Optional<Path> device, Opt
     static Accelerator tcg(String reason) {
         return new Accelerator(TCG, reason, Optional.empty(), Optional.empty());
     }
-
-    /** {@code kvm}, or {@code tcg (why)}: what the log and the guest's boot script are told. */
-    public String describe() {
-        return reason.isEmpty() ? kind : kind + " (" + reason + ")";
-    }
 }

@@ -19,7 +19,7 @@ class AcceleratorTest {
     void absentIsTcgSayingSo() {
         Accelerator a = Accelerator.choose(dir.resolve("kvm"));
         assertEquals(Accelerator.TCG, a.kind());
-        assertEquals("tcg (no " + dir.resolve("kvm") + " on this machine)", a.describe());
+        assertEquals("no " + dir.resolve("kvm") + " on this machine", a.reason());
         assertEquals(Optional.empty(), a.device());
     }
 
@@ -36,7 +36,7 @@ class AcceleratorTest {
         Path device = Files.writeString(dir.resolve("kvm"), "");
         Accelerator a = Accelerator.choose(device);
         assertEquals(Accelerator.KVM, a.kind());
-        assertEquals("kvm", a.describe());
+        assertEquals("", a.reason());
         assertEquals(Optional.of(device), a.device());
         assertEquals(Optional.of((Integer) Files.getAttribute(device, "unix:gid")), a.deviceGid());
     }
