@@ -77,7 +77,7 @@ public record ImageRecipe(String dockerfilePath, String dockerfile, Map<String, 
         for (Map.Entry<String, Path> entry : context.entrySet()) {
             for (Map.Entry<String, Path> file : files(entry.getKey(), entry.getValue()).entrySet()) {
                 update(digest, file.getKey());
-                fingerprint(digest, file.getValue());
+                fingerprint(digest, file.getValue(), file.getKey().startsWith(KernelImageRecipe.LOCAL + "/"));
             }
         }
         return HexFormat.of().formatHex(digest.digest());
@@ -101,14 +101,18 @@ public record ImageRecipe(String dockerfilePath, String dockerfile, Map<String, 
         return files;
     }
 
-    private static void fingerprint(MessageDigest digest, Path path) {
+    /**
+     * @param wholeContent hash the content whatever the size (a kernel of the user's: a rebuilt one may
+     *                     keep its size and modification time)
+     */
+    private static void fingerprint(MessageDigest digest, Path path, boolean wholeContent) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (attributes.isSymbolicLink()) {
                 update(digest, "link:" + Files.readSymbolicLink(path));
             } else if (attributes.isDirectory()) {
                 update(digest, "dir");
-            } else if (attributes.size() <= CONTENT_HASH_LIMIT) {
+            } else if (wholeContent || attributes.size() <= CONTENT_HASH_LIMIT) {
                 update(digest, "file:" + Files.isExecutable(path));
                 try (InputStream in = Files.newInputStream(path)) {
                     byte[] buffer = new byte[8192];

@@ -54,9 +54,9 @@ public final class KernelImageRecipe {
         context.put("kernel", scriptsDirectory());
         String fetch;
         if (kernel instanceof KernelSource.LocalImage image) {
-            fetch = "--file /opt/portzero/" + LOCAL + "/" + local(image.file(), platform, context);
+            fetch = "--file /opt/portzero/" + LOCAL + "/" + local(image.file(), "vmlinuz", platform, context);
         } else if (kernel instanceof KernelSource.LocalDeb deb) {
-            fetch = "--deb /opt/portzero/" + LOCAL + "/" + local(deb.file(), platform, context);
+            fetch = "--deb /opt/portzero/" + LOCAL + "/" + local(deb.file(), "kernel.deb", platform, context);
         } else {
             fetch = ((KernelSource.Debian) kernel).name();
         }
@@ -67,14 +67,22 @@ public final class KernelImageRecipe {
     /** Where a kernel file from this machine goes in the build context. */
     static final String LOCAL = "kernel-local";
 
-    /** Puts a kernel file of this machine into the build context; a missing one is named, the platform broken. */
-    private static String local(Path file, PlatformDefinition platform, Map<String, Path> context) {
+    /**
+     * Puts a kernel file of this machine into the build context under a fixed name (no user text reaches
+     * the Dockerfile), the file a link points to rather than the link (a kernel tree's
+     * {@code arch/x86_64/boot/bzImage} is one); a missing one is named, the platform broken.
+     */
+    private static String local(Path file, String name, PlatformDefinition platform, Map<String, Path> context) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("kernel file " + file + " (kernel: in " + platform.folder().resolve("platform.yaml")
                     + ") does not exist or is not a file");
         }
-        context.put(LOCAL + "/" + file.getFileName(), file);
-        return file.getFileName().toString();
+        try {
+            context.put(LOCAL + "/" + name, file.toRealPath());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("kernel file " + file + " cannot be read: " + e.getMessage(), e);
+        }
+        return name;
     }
 
     static String dockerfile(String guestImage, String kernel, long guestSeconds, boolean localKernel) {

@@ -57,9 +57,14 @@ class KernelSourceTest {
 
         Files.writeString(dir.resolve("h/vmlinuz-mine"), "not really a kernel");
         ImageRecipe recipe = KernelImageRecipe.forPlatform(mine);
-        assertEquals(dir.resolve("h/vmlinuz-mine"), recipe.context().get("kernel-local/vmlinuz-mine"));
+        assertEquals(dir.resolve("h/vmlinuz-mine").toRealPath(), recipe.context().get("kernel-local/vmlinuz"));
         assertTrue(recipe.dockerfile().contains("COPY kernel-local/ /opt/portzero/kernel-local/\nRUN sh "
-                + "/opt/portzero/kernel-scripts/fetch-kernel --file /opt/portzero/kernel-local/vmlinuz-mine"), recipe.dockerfile());
+                + "/opt/portzero/kernel-scripts/fetch-kernel --file /opt/portzero/kernel-local/vmlinuz"), recipe.dockerfile());
+
+        // a link (a kernel tree's arch/x86_64/boot/bzImage) stands for the file it points to
+        Files.createSymbolicLink(dir.resolve("h/bzImage"), dir.resolve("h/vmlinuz-mine"));
+        ImageRecipe linked = KernelImageRecipe.forPlatform(platform("h2", "{file: ../h/bzImage}"));
+        assertEquals(dir.resolve("h/vmlinuz-mine").toRealPath(), linked.context().get("kernel-local/vmlinuz"));
 
         ImageRecipe debian = KernelImageRecipe.forPlatform(platform("i", "bookworm"));
         assertTrue(debian.dockerfile().contains("RUN sh /opt/portzero/kernel-scripts/fetch-kernel bookworm"));

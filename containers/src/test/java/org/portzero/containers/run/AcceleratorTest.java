@@ -24,16 +24,16 @@ class AcceleratorTest {
     }
 
     @Test
-    void presentButUnusableIsTcgWithTheError() throws Exception {
-        Path notADevice = Files.createDirectory(dir.resolve("kvm"));   // open(O_RDWR) fails: EISDIR
+    void presentButNoCharacterDeviceIsTcgSayingSo() throws Exception {
+        Path notADevice = Files.writeString(dir.resolve("kvm"), "");
         Accelerator a = Accelerator.choose(notADevice);
         assertEquals(Accelerator.TCG, a.kind());
-        assertTrue(a.reason().startsWith(notADevice + " is there but not usable: "), a.reason());
+        assertEquals(notADevice + " is there but is not a character device", a.reason());
     }
 
     @Test
-    void usableIsKvmWithTheDeviceAndItsGroup() throws Exception {
-        Path device = Files.writeString(dir.resolve("kvm"), "");
+    void aCharacterDeviceIsTriedWithItsGroup() throws Exception {
+        Path device = Path.of("/dev/null");   // a character device every Linux has, standing in for /dev/kvm
         Accelerator a = Accelerator.choose(device);
         assertEquals(Accelerator.KVM, a.kind());
         assertEquals("", a.reason());
@@ -46,5 +46,6 @@ class AcceleratorTest {
         Accelerator here = Accelerator.onThisMachine();
         assertEquals(Files.exists(Accelerator.KVM_DEVICE) && here.reason().isEmpty() ? Accelerator.KVM : Accelerator.TCG,
                 here.kind());
+        assertTrue(here.kind().equals(Accelerator.KVM) || !here.reason().isEmpty(), "TCG always says why");
     }
 }

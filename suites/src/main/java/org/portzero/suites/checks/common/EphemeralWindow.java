@@ -55,7 +55,7 @@ public record EphemeralWindow(int low, int high, boolean perSocket) {
      * Chooses a window for a layer, or skips with the reason. With {@code nearReserved}, a per-socket
      * window starts a little before the first reserved port inside the range.
      */
-    public static EphemeralWindow choose(Bench bench, Layer layer, boolean nearReserved, Trace trace) {
+    public static EphemeralWindow choose(Bench bench, Layer layer, Transport transport, boolean nearReserved, Trace trace) {
         PlatformFacts facts = bench.facts();
         int size = facts.portRange().size();
         if (size <= MAX_WHOLE_RANGE && size + SLACK < bench.budget().freeDescriptors() / 2) {
@@ -63,7 +63,7 @@ public record EphemeralWindow(int low, int high, boolean perSocket) {
         }
         PreconditionUnmet.require(layer == Layer.LIBC, "ip_local_port_range holds " + size
                 + " ports (more than " + MAX_WHOLE_RANGE + " to exhaust) and the JDK cannot set IP_LOCAL_PORT_RANGE");
-        KernelOption.require(bench, SocketOptionName.IP_LOCAL_PORT_RANGE, new SocketShape(AddressFamily.IPV4, Transport.TCP),
+        KernelOption.require(bench, SocketOptionName.IP_LOCAL_PORT_RANGE, new SocketShape(AddressFamily.IPV4, transport),
                 "ip_local_port_range holds " + size + " ports (more than " + MAX_WHOLE_RANGE + " to exhaust)", trace);
         int start = facts.portRange().low() + size / 3;
         if (nearReserved) {

@@ -246,12 +246,12 @@ public final class ExhaustChecks {
     }
 
     private Judgement fillsRange(Transport t, Layer layer, Trace trace) {
-        EphemeralWindow w = EphemeralWindow.choose(bench, layer, false, trace);
+        EphemeralWindow w = EphemeralWindow.choose(bench, layer, t, false, trace);
         return judgeFill(t, layer, undisturbedFill(t, layer, w, Set.of(), trace), where(t, layer, w));
     }
 
     private Judgement closingFreesAsMany(Transport t, Layer layer, Trace trace) {
-        EphemeralWindow w = EphemeralWindow.choose(bench, layer, false, trace);
+        EphemeralWindow w = EphemeralWindow.choose(bench, layer, t, false, trace);
         // CLOSED holders to close and rebind: a window with fewer free ports cannot show it.
         bench.budget().requirePorts(CLOSED, t, w.low(), w.high(),
                 CLOSED + " holders to close and bind again in " + w);
@@ -286,7 +286,7 @@ public final class ExhaustChecks {
     }
 
     private Judgement unboundCallRefused(Transport t, Layer layer, ExhaustionErrors e, Trace trace) {
-        EphemeralWindow w = EphemeralWindow.choose(bench, layer, false, trace);
+        EphemeralWindow w = EphemeralWindow.choose(bench, layer, t, false, trace);
         // A peer to connect or send to, bound before the window is filled (it may hold a port of it).
         ProbeSocket peer = bench.layer(layer).open(shape(t), Role.LISTENER, trace);
         SetupFailed.require("peer bind", peer.bind(loopbackZero()));

@@ -71,15 +71,15 @@ public final class ReservedChecks {
         return checks.stream();
     }
 
-    private EphemeralWindow windowWithReserved(Layer layer, Trace trace) {
+    private EphemeralWindow windowWithReserved(Layer layer, Transport t, Trace trace) {
         PreconditionUnmet.require(!bench.facts().reservedPorts().isEmpty(), "ip_local_reserved_ports is empty");
-        EphemeralWindow w = EphemeralWindow.choose(bench, layer, true, trace);
+        EphemeralWindow w = EphemeralWindow.choose(bench, layer, t, true, trace);
         PreconditionUnmet.require(w.free(bench.facts()) < w.size(), "no reserved port inside " + w);
         return w;
     }
 
     private Judgement bindNeverReserved(Transport t, Layer layer, Trace trace) {
-        EphemeralWindow w = windowWithReserved(layer, trace);
+        EphemeralWindow w = windowWithReserved(layer, t, trace);
         ExhaustChecks.Filled f = exhaust.fill(t, layer, w, Set.of(), trace);
         Set<Integer> reserved = new HashSet<>();
         for (int p : f.ports()) {
@@ -99,7 +99,7 @@ public final class ReservedChecks {
     }
 
     private Judgement connectNeverReserved(Layer layer, Trace trace) {
-        EphemeralWindow w = windowWithReserved(layer, trace);
+        EphemeralWindow w = windowWithReserved(layer, Transport.TCP, trace);
         SocketShape tcp4 = new SocketShape(AddressFamily.IPV4, Transport.TCP);
         ProbeSocket listener = bench.layer(layer).open(tcp4, Role.LISTENER, trace);
         SetupFailed.require("listener bind", listener.bind(new InetSocketAddress(AddressFamily.IPV4.loopback(), 0)));
