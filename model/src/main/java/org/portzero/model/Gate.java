@@ -46,6 +46,32 @@ public final class Gate {
         public boolean passes() {
             return failures.isEmpty();
         }
+
+        /** The log's sections for what is listed and does not gate: the flaky results, then the xpass ones. */
+        public List<String> notGating() {
+            List<String> lines = new ArrayList<>(section(
+                    "FLAKY (declared environment-sensitive, failed once, then held; reported, not gating)", flaky));
+            lines.addAll(section("XPASS (a known deviation did not happen: its expectation may be out of date; not gating)",
+                    xpass));
+            return lines;
+        }
+    }
+
+    /** At most this many items of one section are printed. */
+    public static final int SHOWN = 200;
+
+    /** {@code TITLE (n):} and the items indented, at most {@value #SHOWN}; nothing when there are none. */
+    public static List<String> section(String title, List<String> items) {
+        List<String> lines = new ArrayList<>();
+        if (items.isEmpty()) {
+            return lines;
+        }
+        lines.add(title + " (" + items.size() + "):");
+        items.stream().limit(SHOWN).forEach(i -> lines.add("  " + i));
+        if (items.size() > SHOWN) {
+            lines.add("  … and " + (items.size() - SHOWN) + " more");
+        }
+        return lines;
     }
 
     public static Decision of(List<Platform> platforms) {

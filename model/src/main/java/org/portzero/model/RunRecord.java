@@ -42,14 +42,6 @@ public record RunRecord(int schemaVersion, String platform, String kind, String 
 
     public static final int SCHEMA_VERSION = 2;
 
-    /** A record of a platform that is not a kernel platform. */
-    public RunRecord(int schemaVersion, String platform, String kind, String description, String image,
-                     RunStatus status, String note, Integer exitCode, long wallMillis, Long runnerWallMillis,
-                     Long overheadMillis, Map<String, Long> phaseMillis, Map<Verdict, Integer> verdicts) {
-        this(schemaVersion, platform, kind, description, image, status, note, exitCode, wallMillis, runnerWallMillis,
-                overheadMillis, phaseMillis, verdicts, null);
-    }
-
     public RunRecord {
         note = note == null ? "" : note;
         phaseMillis = phaseMillis == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(phaseMillis));

@@ -18,7 +18,7 @@ class RunRecordTest {
     private static RunRecord record() {
         return new RunRecord(RunRecord.SCHEMA_VERSION, "debian13-jdk25", "container", "OpenJDK 25", "portzero/x:1",
                 RunStatus.COMPLETED, "", 0, 5000, 4000L, 1000L, Map.of("start", 300L),
-                Map.of(Verdict.PASS, 180, Verdict.SKIP, 4));
+                Map.of(Verdict.PASS, 180, Verdict.SKIP, 4), "tcg (no /dev/kvm on this machine)");
     }
 
     @Test

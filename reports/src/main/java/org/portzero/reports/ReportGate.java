@@ -2,7 +2,9 @@ package org.portzero.reports;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.portzero.model.Gate;
+import org.portzero.model.RunRecord;
 import org.portzero.reports.diff.BaselineDiff;
 import org.portzero.reports.diff.DiffEntry;
 import org.portzero.reports.diff.DiffKind;
@@ -29,9 +31,10 @@ public record ReportGate(List<String> reasons, Gate.Decision platforms, int exit
     }
 
     /**
-     * @param unread platforms the gate must count with nothing to read (recorded broken, no run directory)
+     * @param unread platforms the last matrix recorded as broken that left no run directory: the gate
+     *               counts them though there is nothing to read
      */
-    public static ReportGate of(List<PlatformRun> runs, List<Gate.Platform> unread, BaselineDiff diff, boolean strictDiff) {
+    public static ReportGate of(List<PlatformRun> runs, List<RunRecord> unread, BaselineDiff diff, boolean strictDiff) {
         List<String> reasons = new ArrayList<>();
         int exit = OK;
         if (diff != null) {
@@ -49,7 +52,8 @@ public record ReportGate(List<String> reasons, Gate.Decision platforms, int exit
             }
         }
         List<Gate.Platform> all = new ArrayList<>(runs.stream().map(PlatformRun::forGate).toList());
-        all.addAll(unread);
+        unread.forEach(r -> all.add(new Gate.Platform(r.platform(), Optional.of(r.note().isBlank()
+                ? "broken, no run directory" : r.note() + " (no run directory)"), List.of())));
         Gate.Decision platforms = Gate.of(all);
         reasons.addAll(platforms.failures());
         if (exit == OK && !reasons.isEmpty()) {

@@ -6,7 +6,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.portzero.model.Gate;
 import org.portzero.model.MalformedInput;
 import org.portzero.reports.allure.AllureCommandline;
@@ -68,13 +67,6 @@ public final class ReportMain {
         }
     }
 
-    private static void listed(String title, List<String> lines) {
-        if (!lines.isEmpty()) {
-            say(title + " (" + lines.size() + "):");
-            lines.stream().limit(200).forEach(l -> say("  " + l));
-        }
-    }
-
     private static int report(ReportOptions options, List<Path> dirs) throws IOException, InterruptedException {
         Path out = options.out();
         Files.createDirectories(out);
@@ -122,20 +114,11 @@ public final class ReportMain {
                     + " → " + out.resolve("allure-report/index.html"));
         }
 
-        List<Gate.Platform> unread = RunSelection.brokenWithoutDirectory(options.runs(), out).stream()
-                .map(r -> new Gate.Platform(r.platform(), Optional.of(r.note().isBlank() ? "broken, no run directory"
-                        : r.note() + " (no run directory)"), List.of())).toList();
-        ReportGate gate = ReportGate.of(runs, unread, diff, options.strictDiff());
-        listed("FLAKY (declared environment-sensitive, failed once, then held; reported, not gating)",
-                gate.platforms().flaky());
-        listed("XPASS (a known deviation did not happen: its expectation may be out of date; not gating)",
-                gate.platforms().xpass());
+        ReportGate gate = ReportGate.of(runs, RunSelection.brokenWithoutDirectory(options.runs(), out), diff,
+                options.strictDiff());
+        gate.platforms().notGating().forEach(ReportMain::say);
         if (gate.exitCode() != ReportGate.OK) {
-            say("GATE FAILED (" + gate.reasons().size() + "):");
-            gate.reasons().stream().limit(200).forEach(r -> say("  " + r));
-            if (gate.reasons().size() > 200) {
-                say("  … " + (gate.reasons().size() - 200) + " more in matrix.md");
-            }
+            Gate.section("GATE FAILED", gate.reasons()).forEach(ReportMain::say);
         } else {
             say("gate passed: no fail, no broken" + (diff == null ? "" : ", nothing newly failing"));
         }

@@ -20,8 +20,6 @@ import java.util.List;
  */
 public final class MatrixReport {
 
-    static final int FAILING_SHOWN = 200;
-
     private MatrixReport() {
     }
 
@@ -50,28 +48,14 @@ public final class MatrixReport {
         return Gate.of(outcomes.stream().map(RunOutcome::forGate).toList());
     }
 
-    /** What the log says of the gate: the failures (at most {@value #FAILING_SHOWN} lines), the flaky and xpass results. */
+    /** What the log says of the gate: the failures, then the flaky and xpass results. */
     public static List<String> gateLines(Gate.Decision decision) {
-        List<String> lines = new ArrayList<>();
-        listed(lines, "GATE FAILED", decision.failures());
-        listed(lines, "FLAKY (declared environment-sensitive, failed once, then held; reported, not gating)", decision.flaky());
-        listed(lines, "XPASS (a known deviation did not happen: its expectation may be out of date; not gating)",
-                decision.xpass());
+        List<String> lines = new ArrayList<>(Gate.section("GATE FAILED", decision.failures()));
+        lines.addAll(decision.notGating());
         if (decision.passes()) {
             lines.add("gate passed: no platform broke, no check is fail or broken");
         }
         return lines;
-    }
-
-    private static void listed(List<String> lines, String title, List<String> items) {
-        if (items.isEmpty()) {
-            return;
-        }
-        lines.add(title + " (" + items.size() + "):");
-        items.stream().limit(FAILING_SHOWN).forEach(i -> lines.add("  " + i));
-        if (items.size() > FAILING_SHOWN) {
-            lines.add("  … and " + (items.size() - FAILING_SHOWN) + " more (runs/<platform>/observations.json)");
-        }
     }
 
     /** Writes platform-runs.json into {@code out}: the matrix's wall time and each platform's record. */

@@ -18,21 +18,25 @@ import java.util.Optional;
  * the {@link org.portzero.model.Gate}), what the run should have recorded and did not, and the
  * runner's own wall time.
  *
- * @param counts     verdict → number of results
  * @param wallMillis the runner's own {@code wallMillis}
  * @param results    every result read
  * @param gaps       {@link Observations#gaps()}: listed checks without a result, and the like; any makes the run broken
  */
-public record VerdictTally(Map<Verdict, Integer> counts, long wallMillis, List<RecordedResult> results, List<String> gaps) {
+public record VerdictTally(long wallMillis, List<RecordedResult> results, List<String> gaps) {
 
     public VerdictTally {
-        EnumMap<Verdict, Integer> all = new EnumMap<>(Verdict.class);
-        for (Verdict verdict : Verdict.values()) {
-            all.put(verdict, counts.getOrDefault(verdict, 0));
-        }
-        counts = Collections.unmodifiableMap(all);
         results = List.copyOf(results);
         gaps = List.copyOf(gaps);
+    }
+
+    /** Verdict → number of results, every verdict present (0 when none), in {@link Verdict}'s order. */
+    public Map<Verdict, Integer> counts() {
+        EnumMap<Verdict, Integer> all = new EnumMap<>(Verdict.class);
+        for (Verdict verdict : Verdict.values()) {
+            all.put(verdict, 0);
+        }
+        results.forEach(r -> all.merge(r.verdict(), 1, Integer::sum));
+        return Collections.unmodifiableMap(all);
     }
 
     /**
@@ -52,19 +56,16 @@ public record VerdictTally(Map<Verdict, Integer> counts, long wallMillis, List<R
 
     /** The tally of what was read. */
     public static VerdictTally of(Observations observations) {
-        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
-        for (RecordedResult result : observations.results()) {
-            counts.merge(result.verdict(), 1, Integer::sum);
-        }
-        return new VerdictTally(counts, observations.wallMillis(), observations.results(), observations.gaps());
+        return new VerdictTally(observations.wallMillis(), observations.results(), observations.gaps());
     }
 
     public int total() {
-        return counts.values().stream().mapToInt(Integer::intValue).sum();
+        return results.size();
     }
 
     /** {@code pass 180  fail 0  xfail 2  xpass 0  flaky 0  skip 4  broken 0}. */
     public String countsLine() {
+        Map<Verdict, Integer> counts = counts();
         StringBuilder line = new StringBuilder();
         for (Verdict verdict : Verdict.values()) {
             if (!line.isEmpty()) {

@@ -26,7 +26,7 @@ class MatrixReportTest {
     void aCompletedPlatformShowsCountsAndTimes() {
         RunOutcome outcome = new RunOutcome("narrow-range", "container", "", Optional.of("portzero/x:r1"),
                 RunStatus.COMPLETED, "", Optional.of(0), 14_786,
-                Optional.of(new VerdictTally(Map.of(Verdict.PASS, 460, Verdict.SKIP, 42), 13_075, List.of(), List.of())));
+                Optional.of(new VerdictTally(13_075, results(Map.of(Verdict.PASS, 460, Verdict.SKIP, 42)), List.of())));
         assertEquals("narrow-range    pass 460  fail   0  xfail   0  xpass   0  flaky   0  skip  42  broken   0"
                 + "  wall 14.8 s (runner 13.1 s, overhead 1.7 s)", MatrixReport.line(outcome, 14));
     }
@@ -42,22 +42,33 @@ class MatrixReportTest {
     @Test
     void theGateNamesEveryFailureUpToTheCapAndListsXpass() {
         List<RecordedResult> failing = new ArrayList<>();
-        for (int i = 0; i < MatrixReport.FAILING_SHOWN + 5; i++) {
+        for (int i = 0; i < Gate.SHOWN + 5; i++) {
             failing.add(result("unique.v" + i + ".ports_distinct", Verdict.FAIL));
         }
         failing.add(result("dualstack.a_then_b.plain", Verdict.XPASS));
         RunOutcome many = new RunOutcome("p", "container", "", Optional.empty(), RunStatus.COMPLETED, "",
-                Optional.of(0), 10, Optional.of(new VerdictTally(Map.of(Verdict.FAIL, failing.size()), 5, failing, List.of())));
+                Optional.of(0), 10, Optional.of(new VerdictTally(5, failing, List.of())));
         RunOutcome broken = RunOutcome.broken("q", "container", "", "timed out after 600 s");
         Gate.Decision gate = MatrixReport.gate(List.of(many, broken));
         List<String> lines = MatrixReport.gateLines(gate);
-        assertEquals("GATE FAILED (" + (MatrixReport.FAILING_SHOWN + 6) + "):", lines.get(0));
+        assertEquals("GATE FAILED (" + (Gate.SHOWN + 6) + "):", lines.get(0));
         assertEquals("  p: fail unique.v0.ports_distinct", lines.get(1));
-        assertTrue(lines.get(MatrixReport.FAILING_SHOWN + 1).contains("and 6 more"), lines.toString());
+        assertTrue(lines.get(Gate.SHOWN + 1).contains("and 6 more"), lines.toString());
         assertTrue(gate.failures().contains("q: platform broken: timed out after 600 s"), gate.failures().toString());
         assertTrue(lines.contains("  p: xpass dualstack.a_then_b.plain"), lines.toString());
         assertFalse(gate.passes());
         assertTrue(MatrixReport.gate(List.of(RunOutcome.skipped("s", "container", "", "no engine"))).passes());
+    }
+
+    /** {@code n} results of each verdict, with distinct ids. */
+    private static List<RecordedResult> results(Map<Verdict, Integer> counts) {
+        List<RecordedResult> all = new ArrayList<>();
+        counts.forEach((verdict, n) -> {
+            for (int i = 0; i < n; i++) {
+                all.add(result("bind0.v" + i + "." + verdict.id(), verdict));
+            }
+        });
+        return all;
     }
 
     private static RecordedResult result(String id, Verdict verdict) {

@@ -3,6 +3,7 @@ package org.portzero.suites.catalogue;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.portzero.model.PlatformFacts;
 import org.portzero.suites.facts.PlatformFactsReader;
 import org.portzero.suites.probe.AsyncLayer;
@@ -59,6 +60,25 @@ public record Bench(PlatformFacts facts, Map<Layer, SocketLayer> layers, Expecta
                     PropertySettings.fromSystemProperties());
         }
         return current;
+    }
+
+    /**
+     * The system property a platform declares its confinement in ({@code nonroot,loopback,…}); the
+     * sandbox family checks each word from inside.
+     */
+    public static final String SANDBOX = "portzero.sandbox";
+    /** The word of {@value #SANDBOX} for a network namespace of its own with only loopback in it. */
+    public static final String LOOPBACK_ONLY = "loopback";
+
+    /** The words of {@value #SANDBOX}, as this JVM was started with them. */
+    public static Set<String> declaredConfinement() {
+        return confinement(System.getProperty(SANDBOX, ""));
+    }
+
+    /** The words of a declaration such as {@code nonroot,loopback}. */
+    public static Set<String> confinement(String declaration) {
+        return java.util.Arrays.stream(declaration.split(",")).map(String::trim)
+                .filter(w -> !w.isEmpty()).collect(java.util.stream.Collectors.toSet());
     }
 
     public SocketLayer layer(Layer layer) {

@@ -63,7 +63,7 @@ public record PortBudget(EphemeralRange range, PortSet reserved, Set<Integer> tc
     public static PortBudget live(PlatformFacts facts) {
         return new PortBudget(facts.portRange(), facts.reservedPorts(), SocketTables.listedPorts(Transport.TCP),
                 SocketTables.listedPorts(Transport.UDP), openFileLimit() - openDescriptors(),
-                declaredConfinement().contains(LOOPBACK_ONLY));
+                Bench.declaredConfinement().contains(Bench.LOOPBACK_ONLY));
     }
 
     /** Free ephemeral ports of the transport in the whole range. */
@@ -113,20 +113,6 @@ public record PortBudget(EphemeralRange range, PortSet reserved, Set<Integer> tc
             throw new PreconditionUnmet("needs " + needed + " free descriptors, " + Math.max(0, freeDescriptors)
                     + " are free: " + forWhat + " (RLIMIT_NOFILE less the open descriptors)");
         }
-    }
-
-    /**
-     * The system property a platform declares its confinement in ({@code nonroot,loopback,…}); the
-     * sandbox family checks each word from inside.
-     */
-    public static final String SANDBOX = "portzero.sandbox";
-    /** The word of {@value #SANDBOX} for a network namespace of its own with only loopback in it. */
-    public static final String LOOPBACK_ONLY = "loopback";
-
-    /** The words of {@value #SANDBOX}, as this JVM was started with them. */
-    public static Set<String> declaredConfinement() {
-        return java.util.Arrays.stream(System.getProperty(SANDBOX, "").split(",")).map(String::trim)
-                .filter(w -> !w.isEmpty()).collect(java.util.stream.Collectors.toSet());
     }
 
     /** The one wording of a port shortage. */

@@ -1,7 +1,11 @@
 package org.portzero.suites.catalogue;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.portzero.model.Family;
 import org.portzero.model.FamilyPlan;
 import org.portzero.suites.verdict.CheckResult;
@@ -13,8 +17,9 @@ import org.portzero.suites.verdict.CheckResult;
 public final class ResultLog {
 
     private static final List<CheckResult> RESULTS = new ArrayList<>();
-    private static final List<FamilyPlan> PLANS = new ArrayList<>();
-    private static final List<Check> LISTED = new ArrayList<>();
+    /** Family → the checks it listed, or the fault that kept it from listing them; in listing order. */
+    private static final Map<Family, List<Check>> LISTED = new LinkedHashMap<>();
+    private static final Map<Family, String> UNLISTED = new LinkedHashMap<>();
 
     private ResultLog() {
     }
@@ -29,23 +34,26 @@ public final class ResultLog {
 
     /** A family listed these checks; each must end with a result. */
     static synchronized void listed(Family family, List<Check> checks) {
-        PLANS.add(FamilyPlan.listed(family, checks.stream().map(c -> c.id().toString()).toList()));
-        LISTED.addAll(checks);
+        LISTED.put(family, List.copyOf(checks));
     }
 
     /** A family could not list its checks. */
     static synchronized void unlisted(Family family, String fault) {
-        PLANS.add(FamilyPlan.unlisted(family, fault));
+        UNLISTED.put(family, fault);
     }
 
     public static synchronized List<FamilyPlan> plans() {
-        return List.copyOf(PLANS);
+        List<FamilyPlan> plans = new ArrayList<>();
+        LISTED.forEach((family, checks) ->
+                plans.add(FamilyPlan.listed(family, checks.stream().map(c -> c.id().toString()).toList())));
+        UNLISTED.forEach((family, fault) -> plans.add(FamilyPlan.unlisted(family, fault)));
+        return plans;
     }
 
     /** Every listed check that has no result yet, in listing order. */
     public static synchronized List<Check> withoutResult() {
-        java.util.Set<String> reported = new java.util.HashSet<>();
+        Set<String> reported = new HashSet<>();
         RESULTS.forEach(r -> reported.add(r.id()));
-        return LISTED.stream().filter(c -> !reported.contains(c.id().toString())).toList();
+        return LISTED.values().stream().flatMap(List::stream).filter(c -> !reported.contains(c.id().toString())).toList();
     }
 }

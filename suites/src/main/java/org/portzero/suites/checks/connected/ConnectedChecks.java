@@ -167,23 +167,20 @@ public final class ConnectedChecks {
     }
 
     private Judgement clientLocalIsServerPeer(Row row, Connection c) {
-        Endpoint clientLocal = c.clientName().endpoint();
-        Endpoint serverPeer = c.acceptedPeer().endpoint();
-        boolean ok = clientLocal != null && clientLocal.sameAs(serverPeer) && !clientLocal.anyLocal();
-        return Judgement.check(ok, "client.local=" + c.clientName().outcome() + " server.peer=" + c.acceptedPeer().outcome(),
-                "client.local == server.peer",
-                where(row) + "client local " + c.clientName().outcome() + " differs from the server's peer "
-                        + c.acceptedPeer().outcome());
+        return localIsPeer(row, "client", c.clientName(), "server", c.acceptedPeer());
     }
 
     private Judgement serverLocalIsClientPeer(Row row, Connection c) {
-        Endpoint serverLocal = c.acceptedName().endpoint();
-        Endpoint clientPeer = c.clientPeer().endpoint();
-        boolean ok = serverLocal != null && serverLocal.sameAs(clientPeer) && !serverLocal.anyLocal();
-        return Judgement.check(ok, "server.local=" + c.acceptedName().outcome() + " client.peer=" + c.clientPeer().outcome(),
-                "server.local == client.peer",
-                where(row) + "server local " + c.acceptedName().outcome() + " differs from the client's peer "
-                        + c.clientPeer().outcome());
+        return localIsPeer(row, "server", c.acceptedName(), "client", c.clientPeer());
+    }
+
+    /** One end's local address is specific and is what the other end reports as its peer. */
+    private Judgement localIsPeer(Row row, String end, Observation local, String other, Observation peer) {
+        Endpoint mine = local.endpoint();
+        boolean ok = mine != null && mine.sameAs(peer.endpoint()) && !mine.anyLocal();
+        return Judgement.check(ok, end + ".local=" + local.outcome() + " " + other + ".peer=" + peer.outcome(),
+                end + ".local == " + other + ".peer",
+                where(row) + end + " local " + local.outcome() + " differs from the " + other + "'s peer " + peer.outcome());
     }
 
     private Judgement v4MappedForm(Row row, Connection c) {

@@ -19,7 +19,6 @@ import org.portzero.model.Family;
 import org.portzero.model.SpecLink;
 import org.portzero.suites.catalogue.Bench;
 import org.portzero.suites.catalogue.Check;
-import org.portzero.suites.catalogue.PortBudget;
 import org.portzero.suites.probe.AddressFamily;
 import org.portzero.suites.probe.Layer;
 import org.portzero.suites.probe.Observation;
@@ -47,7 +46,7 @@ import org.portzero.suites.verdict.PreconditionUnmet;
 public final class SandboxChecks {
 
     /** What a platform may declare, by the word it uses in {@code portzero.sandbox}. */
-    public static final Set<String> CLAIMS = Set.of("nonroot", "nocaps", "nonewprivs", "readonly", PortBudget.LOOPBACK_ONLY,
+    public static final Set<String> CLAIMS = Set.of("nonroot", "nocaps", "nonewprivs", "readonly", Bench.LOOPBACK_ONLY,
             "pids", "memory", "privports");
 
     private static final List<SpecLink> SPECS = List.of(
@@ -59,13 +58,12 @@ public final class SandboxChecks {
     private final Set<String> declared;
 
     public SandboxChecks(Bench bench) {
-        this(bench, System.getProperty(PortBudget.SANDBOX, ""));
+        this(bench, System.getProperty(Bench.SANDBOX, ""));
     }
 
     SandboxChecks(Bench bench, String declaration) {
         this.bench = bench;
-        this.declared = Arrays.stream(declaration.split(",")).map(String::trim).filter(w -> !w.isEmpty())
-                .collect(Collectors.toSet());
+        this.declared = Bench.confinement(declaration);
     }
 
     public Stream<Check> checks() {
@@ -77,7 +75,7 @@ public final class SandboxChecks {
         checks.add(check("readonly", "rootfs", "write_refused",
                 "creating a file in /var/tmp on the root filesystem fails with EROFS", this::writeRefused));
         checks.add(check("readonly", "tmp", "tmpfs_writable", "/tmp is a tmpfs the runner can write", this::tmpWritable));
-        checks.add(check(PortBudget.LOOPBACK_ONLY, "interfaces", "loopback_only", "no network interface but lo", this::loopbackOnly));
+        checks.add(check(Bench.LOOPBACK_ONLY, "interfaces", "loopback_only", "no network interface but lo", this::loopbackOnly));
         checks.add(check("pids", "cgroup", "pids_limited", "the pids controller sets a limit", this::pidsLimited));
         checks.add(check("memory", "cgroup", "memory_limited", "the memory controller sets a limit", this::memoryLimited));
         checks.add(check("privports", "tcp4_privileged_libc", "bind_refused",
