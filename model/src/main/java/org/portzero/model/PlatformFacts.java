@@ -20,11 +20,13 @@ import java.util.Map;
  * @param javaVersion            {@code java.version}
  * @param javaVmVersion          {@code java.vm.version}
  * @param javaNetProperties      the {@code java.net.*} and {@code jdk.net.*} properties that are set
+ * @param mptcp                  what {@code socket(AF_INET, SOCK_STREAM, IPPROTO_MPTCP)} answered; null
+ *                               in a record written before the runner asked
  */
 public record PlatformFacts(String kernel, EphemeralRange portRange, PortSet reservedPorts,
                             int unprivilegedPortStart, Integer bindV6Only, boolean ipv6Available,
                             boolean ipv6Loopback, int uid, String distro, String javaVendor, String javaVersion,
-                            String javaVmVersion, Map<String, String> javaNetProperties) {
+                            String javaVmVersion, Map<String, String> javaNetProperties, KernelAnswer mptcp) {
 
     @JsonIgnore
     public boolean isRoot() {
@@ -35,6 +37,12 @@ public record PlatformFacts(String kernel, EphemeralRange portRange, PortSet res
     @JsonIgnore
     public boolean ipv6Usable() {
         return ipv6Available && ipv6Loopback;
+    }
+
+    /** Whether the kernel opened an MPTCP socket when the runner asked. */
+    @JsonIgnore
+    public boolean mptcpOffered() {
+        return mptcp != null && mptcp.offered();
     }
 
     /** Whether the JDK's default sockets are AF_INET6 (dual-stack), as {@code sun.net.NetProperties} decides. */

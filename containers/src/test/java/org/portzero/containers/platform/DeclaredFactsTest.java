@@ -22,7 +22,7 @@ class DeclaredFactsTest {
 
     private static PlatformFacts facts(String range, String reserved, Integer bindV6Only, boolean ipv6) {
         return new PlatformFacts("6.12.0", EphemeralRange.parse(range), PortSet.parse(reserved), 1024, bindV6Only,
-                ipv6, ipv6, 10001, "Debian", "vendor", "25", "25", Map.of());
+                ipv6, ipv6, 10001, "Debian", "vendor", "25", "25", Map.of(), null);
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.portzero.model.EphemeralRange;
+import org.portzero.model.KernelAnswer;
 import org.portzero.model.PlatformFacts;
 import org.portzero.model.PortSet;
 
@@ -25,7 +26,8 @@ class RunOutputFactsTest {
     void whatTheRunnerWritesReadsBackAsTheSameFacts() throws Exception {
         PlatformFacts written = new PlatformFacts("6.12.57+deb13-amd64", new EphemeralRange(40000, 40099),
                 PortSet.parse("40000-40009,40011-40039"), 1024, 0, true, true, 10001, "Debian GNU/Linux 13 (trixie)",
-                "Debian", "25.0.1", "25.0.1+8-Debian-1", Map.of("java.net.preferIPv6Addresses", "false"));
+                "Debian", "25.0.1", "25.0.1+8-Debian-1", Map.of("java.net.preferIPv6Addresses", "false"),
+                KernelAnswer.refused("socket(AF_INET, SOCK_STREAM, IPPROTO_MPTCP)", "EPROTONOSUPPORT"));
         RunOutput out = new RunOutput(dir);
         Files.createDirectories(dir);
         // the runner's own writer (RunnerMain): an indenting Jackson mapper over the record

@@ -73,7 +73,7 @@ public record PortBudget(EphemeralRange range, PortSet reserved, Set<Integer> tc
 
     /** Free ephemeral ports of the transport in {@code low..high} (clipped to the range), e.g. a per-socket window. */
     public int freePorts(Transport t, int low, int high) {
-        Set<Integer> inUse = t == Transport.TCP ? tcpInUse : udpInUse;
+        Set<Integer> inUse = t.portSpace() == Transport.TCP ? tcpInUse : udpInUse;
         int free = 0;
         for (int p = Math.max(low, range.low()); p <= Math.min(high, range.high()); p++) {
             if (!reserved.contains(p) && !inUse.contains(p)) {

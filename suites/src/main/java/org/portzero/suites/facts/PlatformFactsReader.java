@@ -11,6 +11,10 @@ import java.util.TreeMap;
 import org.portzero.model.EphemeralRange;
 import org.portzero.model.PlatformFacts;
 import org.portzero.model.PortSet;
+import org.portzero.suites.probe.AddressFamily;
+import org.portzero.suites.probe.LibcLayer;
+import org.portzero.suites.probe.SocketShape;
+import org.portzero.suites.probe.Transport;
 
 /** Reads {@link PlatformFacts} from {@code /proc}, {@code /etc/os-release} and the JVM. */
 public final class PlatformFactsReader {
@@ -53,7 +57,8 @@ public final class PlatformFactsReader {
                 System.getProperty("java.vendor"),
                 System.getProperty("java.version"),
                 System.getProperty("java.vm.version"),
-                net);
+                net,
+                LibcLayer.ask(new SocketShape(AddressFamily.IPV4, Transport.MPTCP)));
     }
 
     /**

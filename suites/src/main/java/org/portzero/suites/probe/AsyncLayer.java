@@ -18,18 +18,11 @@ public final class AsyncLayer implements SocketLayer {
     }
 
     @Override
-    public boolean supports(Transport transport) {
-        return transport == Transport.TCP;
-    }
-
-    @Override
     public ProbeSocket open(SocketShape shape, Role role, Trace trace) {
         String label = trace.nextLabel();
         String args = (role == Role.LISTENER ? "AsynchronousServerSocketChannel" : "AsynchronousSocketChannel") + ".open()";
-        if (shape.transport() != Transport.TCP) {
-            trace.record(Observation.failed(Layer.ASYNC, Operation.OPEN, label, args,
-                    new Failure(null, "UnsupportedOperation", "no asynchronous datagram channel in the JDK")));
-            return new Unopened(Layer.ASYNC, shape, label, trace);
+        if (!supports(shape.transport())) {
+            return SocketLayer.unsupported(Layer.ASYNC, shape, label, args, trace);
         }
         try {
             ChannelSocket<?> socket = role == Role.LISTENER

@@ -20,11 +20,6 @@ public final class ChannelLayer implements SocketLayer {
         return Layer.NIO;
     }
 
-    @Override
-    public boolean supports(Transport transport) {
-        return true;
-    }
-
     private static ProtocolFamily family(AddressFamily family) {
         return switch (family) {
             case IPV4 -> StandardProtocolFamily.INET;
@@ -41,6 +36,9 @@ public final class ChannelLayer implements SocketLayer {
         String kind = shape.transport() == Transport.UDP ? "DatagramChannel"
                 : role == Role.LISTENER ? "ServerSocketChannel" : "SocketChannel";
         String args = kind + ".open(" + fam + ")";
+        if (!supports(shape.transport())) {
+            return SocketLayer.unsupported(Layer.NIO, shape, label, args, trace);
+        }
         try {
             ChannelSocket<?> socket;
             if (shape.transport() == Transport.UDP) {

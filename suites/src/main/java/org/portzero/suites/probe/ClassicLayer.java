@@ -21,13 +21,11 @@ public final class ClassicLayer implements SocketLayer {
     }
 
     @Override
-    public boolean supports(Transport transport) {
-        return true;
-    }
-
-    @Override
     public ProbeSocket open(SocketShape shape, Role role, Trace trace) {
         String label = trace.nextLabel();
+        if (!supports(shape.transport())) {
+            return SocketLayer.unsupported(Layer.SOCKET, shape, label, "new Socket()", trace);
+        }
         if (shape.transport() == Transport.UDP) {
             return opened(trace, new Datagram(shape, label, trace), "new DatagramSocket(null)");
         }

@@ -23,4 +23,16 @@ public enum Layer {
     public boolean isJdk() {
         return this != LIBC;
     }
+
+    /**
+     * Whether the layer has sockets of the transport at all: the JDK has no asynchronous datagram
+     * channel and no MPTCP socket; the raw system calls open every transport.
+     */
+    public boolean opens(Transport transport) {
+        return switch (this) {
+            case LIBC -> true;
+            case ASYNC -> transport == Transport.TCP;
+            case SOCKET, NIO -> transport != Transport.MPTCP;
+        };
+    }
 }

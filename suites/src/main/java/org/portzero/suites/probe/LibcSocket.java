@@ -262,7 +262,7 @@ final class LibcSocket implements ProbeSocket {
 
     @Override
     public void resetOnClose() {
-        if (fd >= 0 && shape.transport() == Transport.TCP) {
+        if (fd >= 0 && shape.transport().stream()) {
             lingerZero(fd);
         }
     }

@@ -18,10 +18,10 @@ public final class SocketTables {
     private SocketTables() {
     }
 
-    /** The local ports listed for the transport, both families. */
+    /** The local ports listed in the transport's port space, both families. */
     public static Set<Integer> listedPorts(Transport transport) {
         Set<Integer> ports = new HashSet<>();
-        String base = transport == Transport.TCP ? "tcp" : "udp";
+        String base = transport.portSpace() == Transport.TCP ? "tcp" : "udp";
         for (String file : new String[] {base, base + "6"}) {
             read(Path.of("/proc/net", file), ports);
         }

@@ -284,13 +284,13 @@ class MissionNegativeCasesTest {
     private static PlatformFacts withReserved(PlatformFacts f, PortSet reserved) {
         return new PlatformFacts(f.kernel(), f.portRange(), reserved, f.unprivilegedPortStart(), f.bindV6Only(),
                 f.ipv6Available(), f.ipv6Loopback(), f.uid(), f.distro(), f.javaVendor(), f.javaVersion(),
-                f.javaVmVersion(), f.javaNetProperties());
+                f.javaVmVersion(), f.javaNetProperties(), f.mptcp());
     }
 
     /** A runner of uid 1000 where ports below 1024 are privileged. */
     private static PlatformFacts nonRoot(PlatformFacts f) {
         return new PlatformFacts(f.kernel(), f.portRange(), f.reservedPorts(), 1024, f.bindV6Only(),
                 f.ipv6Available(), f.ipv6Loopback(), 1000, f.distro(), f.javaVendor(), f.javaVersion(),
-                f.javaVmVersion(), f.javaNetProperties());
+                f.javaVmVersion(), f.javaNetProperties(), f.mptcp());
     }
 }

@@ -50,8 +50,9 @@ class ScarcePortsTest {
         return new Bench(FACTS, Bench.realLayers(), Expectations.none(), new PropertySettings(1L, 5)).withBudget(budget);
     }
 
+    /** Runs the checks whose id holds {@code idPart} as whole parts ({@code tcp_x} never matches {@code mptcp_x}). */
     private static List<CheckResult> run(Bench bench, Stream<Check> checks, String idPart) {
-        return checks.filter(c -> c.id().toString().contains(idPart))
+        return checks.filter(c -> ("." + c.id() + ".").contains("." + idPart + "."))
                 .map(c -> CheckExecution.run(c, bench.facts(), bench.expectations()))
                 .collect(Collectors.toList());
     }

@@ -22,7 +22,7 @@ class ExpectationsTest {
 
     private static PlatformFacts platform(String kernel, String java, boolean ipv6) {
         return new PlatformFacts(kernel, new EphemeralRange(32768, 60999), PortSet.empty(), 1024, 0, ipv6, ipv6, 1000,
-                "Debian GNU/Linux 13 (trixie)", "Debian", java, java, Map.of());
+                "Debian GNU/Linux 13 (trixie)", "Debian", java, java, Map.of(), null);
     }
 
     private static final String YAML = """

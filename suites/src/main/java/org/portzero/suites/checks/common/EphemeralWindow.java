@@ -101,7 +101,7 @@ public record EphemeralWindow(int low, int high, boolean perSocket) {
     /** Whether every port of the window binds, TCP and UDP, on the dual-stack wildcard (then releases them). */
     private static boolean allFree(Bench bench, EphemeralWindow w, Trace trace) {
         try (Trace probe = new Trace()) {
-            for (Transport t : Transport.values()) {
+            for (Transport t : Transport.TCP_UDP) { // MPTCP takes its ports from TCP's space
                 for (int p = w.low; p <= w.high; p++) {
                     if (bench.facts().reservedPorts().contains(p)) {
                         continue;

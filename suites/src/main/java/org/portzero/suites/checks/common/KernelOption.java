@@ -32,6 +32,7 @@ public final class KernelOption {
      * @param forWhat what the check needs the option for, for the skip message
      */
     public static void require(Bench bench, SocketOptionName option, SocketShape shape, String forWhat, Trace trace) {
+        SocketVariant.requireShape(shape, Layer.LIBC, bench.facts());
         ProbeSocket probe = bench.layer(Layer.LIBC).open(shape, trace);
         Observation answer = probe.setsockopt(option, 0);
         probe.closeSocket();

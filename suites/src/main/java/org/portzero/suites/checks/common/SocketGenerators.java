@@ -5,7 +5,6 @@ import java.util.stream.Collectors;
 import org.portzero.model.PlatformFacts;
 import org.portzero.suites.probe.AddressFamily;
 import org.portzero.suites.probe.Layer;
-import org.portzero.suites.probe.Transport;
 import org.portzero.suites.verdict.PreconditionUnmet;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
@@ -48,7 +47,7 @@ public final class SocketGenerators {
 
     static String recipe(SocketVariant v) {
         String domain = v.shape().family() == AddressFamily.IPV4 ? "AF_INET" : "AF_INET6";
-        String type = v.shape().transport() == Transport.TCP ? "SOCK_STREAM" : "SOCK_DGRAM";
+        String type = v.shape().transport().socketArguments();
         String v6only = switch (v.shape().family()) {
             case IPV4 -> "";
             case IPV6 -> " IPV6_V6ONLY=1;";

@@ -18,15 +18,18 @@ import org.portzero.suites.verdict.PreconditionUnmet;
  */
 public record SocketVariant(SocketShape shape, BindAddress address, Layer layer) {
 
-    /** Every row of {family} × {transport} × {address} × {layer} the layer has sockets for. */
+    /**
+     * Every row of {transport} × {family} × {address} × {layer} the layer has sockets for (MPTCP
+     * through the raw system calls only; TCP alone through the asynchronous channels).
+     */
     public static List<SocketVariant> table(List<BindAddress> addresses) {
         List<SocketVariant> rows = new ArrayList<>();
         for (Transport transport : Transport.values()) {
             for (AddressFamily family : AddressFamily.values()) {
                 for (BindAddress address : addresses) {
                     for (Layer layer : Layer.values()) {
-                        if (layer == Layer.ASYNC && transport == Transport.UDP) {
-                            continue; // The JDK has no asynchronous datagram channel.
+                        if (!layer.opens(transport)) {
+                            continue;
                         }
                         rows.add(new SocketVariant(new SocketShape(family, transport), address, layer));
                     }
@@ -53,19 +56,27 @@ public record SocketVariant(SocketShape shape, BindAddress address, Layer layer)
         return p;
     }
 
-    /** Skips when the platform cannot host this row: no IPv6, or a JDK without dual-stack sockets. */
+    /**
+     * Skips when the platform cannot host this row: no IPv6, a JDK without dual-stack sockets, or
+     * a kernel that refused an MPTCP socket.
+     */
     public void requireSupported(PlatformFacts facts) {
-        requireFamily(shape.family(), layer, facts);
+        requireShape(shape, layer, facts);
     }
 
-    public static void requireFamily(AddressFamily family, Layer layer, PlatformFacts facts) {
-        whyNot(family, layer, facts).ifPresent(reason -> {
+    public static void requireShape(SocketShape shape, Layer layer, PlatformFacts facts) {
+        whyNot(shape, layer, facts).ifPresent(reason -> {
             throw new PreconditionUnmet(reason);
         });
     }
 
-    /** Why sockets of the family cannot be opened through the layer here, or empty when they can. */
-    static java.util.Optional<String> whyNot(AddressFamily family, Layer layer, PlatformFacts facts) {
+    /** Why sockets of the shape cannot be opened through the layer here, or empty when they can. */
+    static java.util.Optional<String> whyNot(SocketShape shape, Layer layer, PlatformFacts facts) {
+        if (shape.transport() == Transport.MPTCP && !facts.mptcpOffered()) {
+            return java.util.Optional.of("no MPTCP in this kernel: " + (facts.mptcp() == null
+                    ? "the runner did not ask (a record from before it did)" : facts.mptcp().toString()));
+        }
+        AddressFamily family = shape.family();
         if (family.needsIpv6() && !facts.ipv6Usable()) {
             return java.util.Optional.of("no IPv6 on this platform (/proc/net/if_inet6 lists no ::1 on lo)");
         }
@@ -77,8 +88,7 @@ public record SocketVariant(SocketShape shape, BindAddress address, Layer layer)
 
     /** Whether the layer has sockets of this shape and the platform can host them: what generators may draw. */
     public static boolean runsHere(SocketShape shape, Layer layer, PlatformFacts facts) {
-        return !(layer == Layer.ASYNC && shape.transport() == Transport.UDP)
-                && whyNot(shape.family(), layer, facts).isEmpty();
+        return layer.opens(shape.transport()) && whyNot(shape, layer, facts).isEmpty();
     }
 
     @Override

@@ -63,7 +63,7 @@ public final class Connect0Checks {
     }
 
     private ProbeSocket openUnbound(PortZeroTarget row, Trace trace) {
-        SocketVariant.requireFamily(row.shape().family(), row.layer(), bench.facts());
+        SocketVariant.requireShape(row.shape(), row.layer(), bench.facts());
         return bench.layer(row.layer()).open(row.shape(), trace);
     }
 

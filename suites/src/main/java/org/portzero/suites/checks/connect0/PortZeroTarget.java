@@ -27,7 +27,7 @@ public record PortZeroTarget(SocketShape shape, BindAddress target, Call call, L
 
     public static List<PortZeroTarget> table() {
         List<PortZeroTarget> rows = new ArrayList<>();
-        for (Transport transport : Transport.values()) {
+        for (Transport transport : Transport.TCP_UDP) {
             for (Call call : Call.values()) {
                 if (transport == Transport.TCP && call == Call.SEND) {
                     continue; // A TCP socket sends only once connected.
@@ -35,7 +35,7 @@ public record PortZeroTarget(SocketShape shape, BindAddress target, Call call, L
                 for (AddressFamily family : AddressFamily.values()) {
                     for (BindAddress target : BindAddress.values()) {
                         for (Layer layer : Layer.values()) {
-                            if (layer == Layer.ASYNC && transport == Transport.UDP) {
+                            if (!layer.opens(transport)) {
                                 continue;
                             }
                             rows.add(new PortZeroTarget(new SocketShape(family, transport), target, call, layer));

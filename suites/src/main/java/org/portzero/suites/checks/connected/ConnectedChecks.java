@@ -35,7 +35,8 @@ import org.portzero.suites.verdict.SetupFailed;
  *
  * <p>Assumes: loopback answers for all of 127/8; the listener binds the wildcard of its family
  * with port 0; every variant uses one API at both ends; two ephemeral ports of the transport are
- * free (the {@code PortBudget}), else skip. Cleanup closes with SO_LINGER 0, so no TIME_WAIT is left.
+ * free (the {@code PortBudget}), else skip; an MPTCP row (raw calls only) runs where the kernel opened
+ * an MPTCP socket when the runner asked (the platform's facts), else skip. Cleanup closes with SO_LINGER 0, so no TIME_WAIT is left.
  */
 public final class ConnectedChecks {
 
@@ -78,7 +79,7 @@ public final class ConnectedChecks {
         for (Transport transport : Transport.values()) {
             for (ConnectionPath path : ConnectionPath.values()) {
                 for (Layer layer : Layer.values()) {
-                    if (layer == Layer.ASYNC && transport == Transport.UDP) {
+                    if (!layer.opens(transport)) {
                         continue;
                     }
                     rows.add(new Row(path, transport, layer));
@@ -93,7 +94,7 @@ public final class ConnectedChecks {
             Stream.Builder<Check> b = Stream.builder();
             b.add(check(row, "client_local_specific", "the client's local address after connect is specific",
                     this::clientLocalSpecific));
-            if (row.transport() == Transport.TCP) {
+            if (row.transport().stream()) {
                 b.add(check(row, "accepted_local_is_target",
                         "the accepted socket's local address is the address the client targeted", this::acceptedLocalIsTarget));
                 b.add(check(row, "client_local_is_server_peer", "the client's local address is the server's peer",
@@ -116,7 +117,7 @@ public final class ConnectedChecks {
     private Check check(Row row, String name, String claim, Claim body) {
         return new Check(new CheckId(Family.CONNECTED, row.name(), name), row.layer(), claim, row.parameters(), SPECS,
                 trace -> {
-                    SocketVariant.requireFamily(row.path().listener(), row.layer(), bench.facts());
+                    SocketVariant.requireShape(new SocketShape(row.path().listener(), row.transport()), row.layer(), bench.facts());
                     return body.judge(row, connect(row, trace));
                 });
     }
@@ -128,7 +129,7 @@ public final class ConnectedChecks {
         SocketShape clientShape = new SocketShape(row.path().client(), row.transport());
         ProbeSocket server = bench.layer(row.layer()).open(listenerShape, Role.LISTENER, trace);
         SetupFailed.require("listener bind", server.bind(new InetSocketAddress(row.path().listener().wildcard(), 0)));
-        if (row.transport() == Transport.TCP) {
+        if (row.transport().stream()) {
             SetupFailed.require("listen", server.listen(16));
         }
         int port = SetupFailed.require("listener getsockname", server.getsockname()).port();
@@ -136,7 +137,7 @@ public final class ConnectedChecks {
         SetupFailed.require("connect", client.connect(new InetSocketAddress(row.path().target(), port)));
         Observation clientName = client.getsockname();
         Observation clientPeer = client.getpeername();
-        if (row.transport() == Transport.UDP) {
+        if (!row.transport().stream()) {
             return new Connection(client, null, port, clientName, clientPeer, null, null);
         }
         ProbeSocket.Accepted accepted = server.accept();

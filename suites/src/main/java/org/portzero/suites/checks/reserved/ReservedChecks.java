@@ -52,7 +52,7 @@ public final class ReservedChecks {
     public Stream<Check> checks() {
         List<Check> checks = new ArrayList<>();
         for (Layer layer : Layer.values()) {
-            for (Transport t : Transport.values()) {
+            for (Transport t : Transport.TCP_UDP) {
                 if (!bench.layer(layer).supports(t)) {
                     continue;
                 }

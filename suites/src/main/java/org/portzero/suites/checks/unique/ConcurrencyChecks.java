@@ -66,6 +66,7 @@ public final class ConcurrencyChecks {
     private Judgement concurrent(SocketVariant v, Trace trace) throws Exception {
         // THREADS is the claim (that many binds racing), so it is never lowered; the binds per thread
         // only add samples, so they are sized from the budget: half the free ports, at most PER_THREAD.
+        v.requireSupported(bench.facts());
         Transport t = v.shape().transport();
         int perThread = Math.max(1, Math.min(PER_THREAD, bench.budget().freePorts(t) / 2 / THREADS));
         UniqueChecks.requireRoom(bench, t, THREADS * perThread,

@@ -31,13 +31,15 @@ import org.portzero.suites.verdict.SetupFailed;
 /**
  * Claim: N sockets bound to port 0 at the same time, of one protocol and without SO_REUSEADDR or
  * SO_REUSEPORT, hold N distinct ports; TCP and UDP port spaces are independent, so a number live
- * in TCP can be bound in UDP (the checks never claim the two sets are disjoint).
+ * in TCP can be bound in UDP (the checks never claim the two sets are disjoint). An MPTCP socket
+ * binds its first subflow, a TCP socket, so TCP and MPTCP sockets held together hold distinct ports.
  *
  * <p>Spec: bind(2) (EADDRINUSE), ip(7); docs/CATALOGUE.md B02; kselftest
  * {@code ip_local_port_range.c:exhaust_8_port_range}.
  *
  * <p>Assumes: at least {@link #MIN_SOCKETS} ports of the live range are free (else skip, from the
- * {@link PortBudget}); the count is capped at half the free ports, since other processes may take some.
+ * {@link PortBudget}); the count is capped at half the free ports, since other processes may take some;
+ * MPTCP rows (raw calls only) run where the kernel opened an MPTCP socket when the runner asked.
  */
 public final class UniqueChecks {
 
@@ -103,7 +105,18 @@ public final class UniqueChecks {
                     "a port number live in TCP can be bound in UDP: the two port spaces are independent",
                     Map.of("address_family", "ipv4", "address", "loopback"), SPECS, trace -> portSpacesIndependent(layer, trace));
         });
-        return Stream.concat(distinct, independent);
+        SocketVariant tcp = new SocketVariant(new SocketShape(AddressFamily.IPV4, Transport.TCP), BindAddress.LOOPBACK, Layer.LIBC);
+        SocketVariant mptcp = new SocketVariant(new SocketShape(AddressFamily.IPV4, Transport.MPTCP), BindAddress.LOOPBACK, Layer.LIBC);
+        CheckId sharedId = new CheckId(Family.UNIQUE, "tcp_mptcp_loopback_libc", "ports_distinct");
+        Check shared = new Check(sharedId, Layer.LIBC,
+                "TCP and MPTCP sockets bound to port 0 at once hold distinct ports: MPTCP takes its ports from TCP's space",
+                Map.of("address_family", "ipv4", "address", "loopback"), SPECS, trace -> {
+                    mptcp.requireSupported(bench.facts());
+                    int n = count(bench.budget(), Transport.TCP, SCENARIO_SOCKETS);
+                    requireRoom(bench, Transport.TCP, n, n + " tcp4 and mptcp4 sockets, alternating, bound to port 0 at once");
+                    return portsDistinct(bench, sharedId.variant(), List.of(tcp, mptcp), n, trace);
+                });
+        return Stream.concat(Stream.concat(distinct, independent), Stream.of(shared));
     }
 
     /** Crowd sizes per layer property by default; each size is tried for every socket shape. */
@@ -141,13 +154,22 @@ public final class UniqueChecks {
 
     /** Binds {@code n} sockets of the variant at once and judges that their ports are distinct. */
     public static Judgement portsDistinct(Bench bench, SocketVariant v, int n, Trace trace) {
+        return portsDistinct(bench, v.name(), List.of(v), n, trace);
+    }
+
+    /**
+     * Binds {@code n} sockets at once, taking the variants in turn, and judges that their ports are
+     * distinct across all of them (variants of one port space, e.g. TCP and MPTCP).
+     */
+    static Judgement portsDistinct(Bench bench, String v, List<SocketVariant> variants, int n, Trace trace) {
         Map<Integer, String> holders = new HashMap<>();
         List<String> duplicates = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            BoundSocket bound = BoundSocket.bindToPortZero(bench, v, Role.CLIENT, trace);
+            SocketVariant next = variants.get(i % variants.size());
+            BoundSocket bound = BoundSocket.bindToPortZero(bench, next, Role.CLIENT, trace);
             if (!bound.bound()) {
                 return Judgement.broke(bound.bind().outcome(), ALL_DISTINCT,
-                        v + " [" + v.layer().id() + "]: socket " + (i + 1) + " of " + n + ": " + bound.whyUnbound())
+                        v + " [" + next.layer().id() + "]: socket " + (i + 1) + " of " + n + ": " + bound.whyUnbound())
                         .withFigures("socket " + (i + 1) + " of " + n);
             }
             String earlier = holders.putIfAbsent(bound.port(), bound.socket().label());
@@ -156,7 +178,7 @@ public final class UniqueChecks {
             }
         }
         return Judgement.check(duplicates.isEmpty(), duplicates.isEmpty() ? ALL_DISTINCT : SHARED, ALL_DISTINCT,
-                v + " [" + v.layer().id() + "]: " + n + " live bind(0) sockets share ports: " + String.join(", ", duplicates))
+                v + " [" + variants.get(0).layer().id() + "]: " + n + " live bind(0) sockets share ports: " + String.join(", ", duplicates))
                 .withFigures(holders.size() + " distinct of " + n + " sockets"
                         + (duplicates.isEmpty() ? "" : "; shared " + String.join(", ", duplicates)));
     }

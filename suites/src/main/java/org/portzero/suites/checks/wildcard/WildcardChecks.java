@@ -59,7 +59,7 @@ public final class WildcardChecks {
                     + ") is a wildcard with the assigned port", this::reportsWildcard));
             b.add(check(v, "kernel_reports_family_wildcard", "the kernel's getsockname on the same socket is the "
                     + "wildcard of the socket's own address family, with the same port", this::kernelReportsFamilyWildcard));
-            if (v.layer() == Layer.LIBC && v.shape().transport() == Transport.TCP) {
+            if (v.layer() == Layer.LIBC && v.shape().transport().stream()) {
                 b.add(check(v, "unchanged_by_listen", "listen() does not change getsockname", this::unchangedByListen));
             }
             b.add(check(v, "unbound_reports_port_zero", "an unbound socket reports port 0 (kernel) or no address (JDK)",

@@ -109,7 +109,7 @@ public final class PortTableChecks {
     public static Gen<List<SocketCall>> callSequences(Layer layer, org.portzero.model.PlatformFacts facts,
                                                        int maxCalls) {
         List<SocketShape> shapes = new ArrayList<>();
-        for (Transport t : Transport.values()) {
+        for (Transport t : Transport.TCP_UDP) {
             for (AddressFamily f : AddressFamily.values()) {
                 SocketShape shape = new SocketShape(f, t);
                 if (org.portzero.suites.checks.common.SocketVariant.runsHere(shape, layer, facts)) {
