@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.portzero.model.Family;
+import org.portzero.model.KernelAnswer;
 import org.portzero.model.RecordedResult;
 import org.portzero.model.Verdict;
 import org.portzero.reports.run.PlatformRun;
@@ -108,6 +109,10 @@ public record Matrix(
         putFact(settings, "ipv6", f, "ipv6Available");
         putFact(settings, "ipv6_loopback", f, "ipv6Loopback");
         putFact(settings, "uid", f, "uid");
+        if (f.path("mptcp").isObject()) {
+            // The kernel's own answer to socket(…, IPPROTO_MPTCP): why MPTCP rows ran or skipped.
+            settings.put("mptcp", kernelAnswer(f.path("mptcp")).toString());
+        }
         f.path("javaNetProperties").fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
         Map<String, Integer> summary = new LinkedHashMap<>();
         Verdict.ids().forEach(v -> summary.put(v, 0));
@@ -117,6 +122,10 @@ public record Matrix(
         return new PlatformColumn(run.id(), run.broken() ? "broken" : "ran", run.brokenNote().orElse(""),
                 run.fact("kernel"), jdk, run.fact("javaVmVersion"), run.fact("distro"),
                 run.description(), settings, run.harnessVersion(), run.observations().finishedAt(), summary);
+    }
+
+    private static KernelAnswer kernelAnswer(JsonNode node) {
+        return new KernelAnswer(node.path("call").asText(), text(node, "refusal"));
     }
 
     private static void putFact(Map<String, String> settings, String name, JsonNode facts, String field) {
