@@ -78,9 +78,6 @@ public final class ReportMain {
         Matrix matrix = Matrix.of(runs, Instant.now());
         MatrixJson.write(matrix, out.resolve("matrix.json"));
         Files.writeString(out.resolve("matrix.md"), MatrixMarkdown.render(matrix));
-        Files.writeString(out.resolve("matrix.html"), MatrixHtml.render(matrix, runs));
-        say("matrix: " + matrix.rows().size() + " checks × " + matrix.platforms().size() + " platforms, "
-                + matrix.disagreements() + " rows where platforms disagree → " + out.resolve("matrix.html"));
 
         BaselineDiff diff = null;
         String badBaseline = null;
@@ -103,6 +100,10 @@ public final class ReportMain {
                 say("ERROR: " + badBaseline + " — no diff written");
             }
         }
+        // matrix.html marks the cells that moved since the baseline, so it is written after the diff.
+        Files.writeString(out.resolve("matrix.html"), MatrixHtml.render(matrix, runs, java.util.Optional.ofNullable(diff)));
+        say("matrix: " + matrix.rows().size() + " checks × " + matrix.platforms().size() + " platforms, "
+                + matrix.disagreements() + " rows where platforms disagree → " + out.resolve("matrix.html"));
 
         if (options.allure()) {
             AllureCommandline allure = AllureCommandline.locate(options.allureHome(), out.resolve(".allure-commandline"));
