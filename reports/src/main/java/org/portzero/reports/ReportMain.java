@@ -104,7 +104,8 @@ public final class ReportMain {
             }
         }
         // matrix.html marks the cells that moved since the baseline, so it is written after the diff.
-        Files.writeString(out.resolve("matrix.html"), MatrixHtml.render(matrix, runs, java.util.Optional.ofNullable(diff)));
+        Files.writeString(out.resolve("matrix.html"), MatrixHtml.render(matrix, runs,
+                java.util.Optional.ofNullable(diff).map(BaselineDiff::marks)));
         say("matrix: " + matrix.rows().size() + " checks × " + matrix.platforms().size() + " platforms, "
                 + matrix.disagreements() + " rows where platforms disagree → " + out.resolve("matrix.html"));
 

@@ -60,7 +60,7 @@ class BrowserCheckTest {
         }
         JSON.writeValue(OUT.resolve("baseline.json").toFile(), baseline);
         Files.writeString(OUT.resolve("matrix-diff.html"), MatrixHtml.render(matrix, RUNS,
-                Optional.of(BaselineDiff.between(MatrixJson.read(OUT.resolve("baseline.json")), matrix))));
+                Optional.of(BaselineDiff.between(MatrixJson.read(OUT.resolve("baseline.json")), matrix).marks())));
         AllureReport.write(RUNS, OUT, AllureCommandline.locate(System.getProperty("portzero.allure.home", ""),
                 OUT.resolve(".allure-commandline")));
     }

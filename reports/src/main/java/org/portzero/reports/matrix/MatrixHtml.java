@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.portzero.model.Verdict;
-import org.portzero.reports.diff.BaselineDiff;
-import org.portzero.reports.diff.DiffEntry;
 import org.portzero.reports.run.PlatformRun;
 
 /**
@@ -36,8 +34,8 @@ public final class MatrixHtml {
     }
 
     /** The page, with the cells that moved since the baseline marked when a diff is given. */
-    public static String render(Matrix matrix, List<PlatformRun> runs, Optional<BaselineDiff> diff) {
-        Map<String, DiffEntry> moved = diff.map(d -> d.entries().stream()
+    public static String render(Matrix matrix, List<PlatformRun> runs, Optional<BaselineMarks> diff) {
+        Map<String, BaselineMarks.Mark> moved = diff.map(d -> d.marks().stream()
                 .collect(Collectors.toMap(e -> key(e.platform(), e.id()), e -> e))).orElse(Map.of());
         StringBuilder h = new StringBuilder(1 << 20);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>portzero matrix</title>\n<style>\n")
@@ -50,7 +48,7 @@ public final class MatrixHtml {
         diff.ifPresent(d -> h.append("<p id=\"baseline\">").append(moved.size()).append(moved.size() == 1 ? " cell" : " cells").append(" changed since the baseline")
                 .append(" generated ").append(esc(d.baselineGeneratedAt())).append(": ")
                 .append(esc(d.counts().entrySet().stream().filter(c -> c.getValue() > 0)
-                        .map(c -> c.getValue() + " " + c.getKey().id()).collect(Collectors.joining(", "))))
+                        .map(c -> c.getValue() + " " + c.getKey()).collect(Collectors.joining(", "))))
                 .append(removedRows(matrix, d)).append("</p>\n"));
         h.append("<div class=\"filters\"><label><input type=\"checkbox\" id=\"only-disagree\"> only rows where platforms disagree</label>")
                 .append("<label><input type=\"checkbox\" id=\"only-failing\"> only rows with fail or broken</label>")
@@ -81,15 +79,15 @@ public final class MatrixHtml {
                         .append(esc(row.id())).append("</th>");
                 for (PlatformColumn p : matrix.platforms()) {
                     MatrixCell cell = row.cells().get(p.id());
-                    DiffEntry move = moved.get(key(p.id(), row.id()));
+                    BaselineMarks.Mark move = moved.get(key(p.id(), row.id()));
                     if (cell == null) {
                         h.append("<td class=\"v-absent").append(move == null ? "" : " changed")
-                                .append(move == null ? "" : "\" data-change=\"" + esc(move.kind().id()))
+                                .append(move == null ? "" : "\" data-change=\"" + esc(move.kind()))
                                 .append("\" title=\"not run on this platform").append(esc(since(move))).append("\">·")
                                 .append(mark(move)).append("</td>");
                     } else {
                         h.append("<td class=\"v-").append(esc(cell.verdict().id())).append(move == null ? "" : " changed")
-                                .append(move == null ? "" : "\" data-change=\"" + esc(move.kind().id()))
+                                .append(move == null ? "" : "\" data-change=\"" + esc(move.kind()))
                                 .append("\" data-platform=\"")
                                 .append(esc(p.id())).append("\" title=\"").append(esc(title(cell) + since(move)))
                                 .append("\"><b>").append(esc(cell.verdict().id())).append("</b> ")
@@ -135,27 +133,27 @@ public final class MatrixHtml {
     }
 
     /** The tooltip's line on how a cell moved since the baseline, or "". */
-    private static String since(DiffEntry move) {
+    private static String since(BaselineMarks.Mark move) {
         if (move == null) {
             return "";
         }
         String before = move.beforeVerdict() == null ? "absent" : move.beforeVerdict().id() + ": " + move.beforeOutcome();
-        return "\nsince baseline: " + move.kind().id() + " (was " + before + ")";
+        return "\nsince baseline: " + move.kind() + " (was " + before + ")";
     }
 
     /** The visible mark of a moved cell: its kind, and what it was. */
-    private static String mark(DiffEntry move) {
+    private static String mark(BaselineMarks.Mark move) {
         if (move == null) {
             return "";
         }
         String before = move.beforeVerdict() == null ? "absent" : move.beforeVerdict().id();
-        return "<span class=\"delta\">" + esc(move.kind().id()) + ", was " + esc(before) + "</span>";
+        return "<span class=\"delta\">" + esc(move.kind()) + ", was " + esc(before) + "</span>";
     }
 
     /** Rows of the baseline with no row now: said in the header, as they have no row to mark. */
-    private static String removedRows(Matrix matrix, BaselineDiff diff) {
+    private static String removedRows(Matrix matrix, BaselineMarks diff) {
         java.util.Set<String> ids = matrix.rows().stream().map(MatrixRow::id).collect(Collectors.toSet());
-        long gone = diff.entries().stream().map(DiffEntry::id).filter(id -> !ids.contains(id)).distinct().count();
+        long gone = diff.marks().stream().map(BaselineMarks.Mark::id).filter(id -> !ids.contains(id)).distinct().count();
         return gone == 0 ? "" : "; " + gone + " checks of the baseline are gone (diff.md lists them)";
     }
 
