@@ -51,14 +51,19 @@ public record ReportGate(List<String> reasons, Gate.Decision platforms, int exit
                 }
             }
         }
-        List<Gate.Platform> all = new ArrayList<>(runs.stream().map(PlatformRun::forGate).toList());
-        unread.forEach(r -> all.add(new Gate.Platform(r.platform(), Optional.of(r.note().isBlank()
-                ? "broken, no run directory" : r.note() + " (no run directory)"), List.of())));
-        Gate.Decision platforms = Gate.of(all);
+        Gate.Decision platforms = Gate.of(platforms(runs, unread));
         reasons.addAll(platforms.failures());
         if (exit == OK && !reasons.isEmpty()) {
             exit = PLATFORM_FAILING;
         }
         return new ReportGate(List.copyOf(reasons), platforms, exit);
+    }
+
+    /** Every platform as the gate sees it: the runs read, then the broken ones that left no run directory. */
+    public static List<Gate.Platform> platforms(List<PlatformRun> runs, List<RunRecord> unread) {
+        List<Gate.Platform> all = new ArrayList<>(runs.stream().map(PlatformRun::forGate).toList());
+        unread.forEach(r -> all.add(new Gate.Platform(r.platform(), Optional.of(r.note().isBlank()
+                ? "broken, no run directory" : r.note() + " (no run directory)"), List.of())));
+        return all;
     }
 }

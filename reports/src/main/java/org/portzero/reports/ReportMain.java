@@ -8,11 +8,14 @@ import java.time.Instant;
 import java.util.List;
 import org.portzero.model.Gate;
 import org.portzero.model.MalformedInput;
+import org.portzero.model.RunLayout;
+import org.portzero.model.RunRecord;
 import org.portzero.reports.allure.AllureCommandline;
 import org.portzero.reports.allure.AllureReport;
 import org.portzero.reports.allure.MergedAllureResults;
 import org.portzero.reports.diff.BaselineDiff;
 import org.portzero.reports.diff.DiffReport;
+import org.portzero.reports.junit.JUnitReport;
 import org.portzero.reports.matrix.Matrix;
 import org.portzero.reports.matrix.MatrixHtml;
 import org.portzero.reports.matrix.MatrixJson;
@@ -22,8 +25,8 @@ import org.portzero.reports.run.RunDirectory;
 import org.portzero.reports.run.RunSelection;
 
 /**
- * The report command: merges run directories into the Allure report, {@code matrix.html/.md/.json}
- * and, given a baseline, {@code diff.md/.json}; then applies the {@link ReportGate}. Run by
+ * The report command: merges run directories into the Allure report, {@code matrix.html/.md/.json},
+ * JUnit XML ({@code junit/TEST-<platform>.xml}) and, given a baseline, {@code diff.md/.json}; then applies the {@link ReportGate}. Run by
  * {@code mvn verify} (module reports, phase verify) and as {@code java -jar portzero-reports.jar}
  * on saved runs. Every report is written before the exit code is decided.
  */
@@ -78,9 +81,6 @@ public final class ReportMain {
         Matrix matrix = Matrix.of(runs, Instant.now());
         MatrixJson.write(matrix, out.resolve("matrix.json"));
         Files.writeString(out.resolve("matrix.md"), MatrixMarkdown.render(matrix));
-        Files.writeString(out.resolve("matrix.html"), MatrixHtml.render(matrix, runs));
-        say("matrix: " + matrix.rows().size() + " checks × " + matrix.platforms().size() + " platforms, "
-                + matrix.disagreements() + " rows where platforms disagree → " + out.resolve("matrix.html"));
 
         BaselineDiff diff = null;
         String badBaseline = null;
@@ -103,6 +103,11 @@ public final class ReportMain {
                 say("ERROR: " + badBaseline + " — no diff written");
             }
         }
+        // matrix.html marks the cells that moved since the baseline, so it is written after the diff.
+        Files.writeString(out.resolve("matrix.html"), MatrixHtml.render(matrix, runs,
+                java.util.Optional.ofNullable(diff).map(BaselineDiff::marks)));
+        say("matrix: " + matrix.rows().size() + " checks × " + matrix.platforms().size() + " platforms, "
+                + matrix.disagreements() + " rows where platforms disagree → " + out.resolve("matrix.html"));
 
         if (options.allure()) {
             AllureCommandline allure = AllureCommandline.locate(options.allureHome(), out.resolve(".allure-commandline"));
@@ -114,8 +119,11 @@ public final class ReportMain {
                     + " → " + out.resolve("allure-report/index.html"));
         }
 
-        ReportGate gate = ReportGate.of(runs, RunSelection.brokenWithoutDirectory(options.runs(), out), diff,
-                options.strictDiff());
+        List<RunRecord> unread = RunSelection.brokenWithoutDirectory(options.runs(), out);
+        List<Path> junit = JUnitReport.write(ReportGate.platforms(runs, unread), out.resolve(RunLayout.JUNIT));
+        say("junit: " + junit.size() + " file(s), one test case per platform and check → " + out.resolve(RunLayout.JUNIT));
+
+        ReportGate gate = ReportGate.of(runs, unread, diff, options.strictDiff());
         gate.platforms().notGating().forEach(ReportMain::say);
         if (gate.exitCode() != ReportGate.OK) {
             Gate.section("GATE FAILED", gate.reasons()).forEach(ReportMain::say);

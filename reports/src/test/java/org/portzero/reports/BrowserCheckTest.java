@@ -3,36 +3,38 @@ package org.portzero.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.portzero.reports.allure.AllureReport;
 import org.portzero.reports.allure.AllureCommandline;
+import org.portzero.reports.diff.BaselineDiff;
 import org.portzero.reports.matrix.Matrix;
+import org.portzero.reports.matrix.MatrixJson;
 import org.portzero.reports.matrix.MatrixHtml;
 import org.portzero.reports.run.PlatformRun;
 
 /**
- * Renders matrix.html (from a file URL, offline) and the Allure report (served over HTTP from
- * 127.0.0.1, as it fetches its JSON) in headless Chromium; asserts on the rendered DOM and saves
- * screenshots under {@code target/portzero/screenshots/}. Skipped, saying so, without
- * {@code /usr/bin/chromium} (Debian's {@code chromium} package).
+ * Renders matrix.html (with and without a baseline diff) and the single-file Allure report in
+ * headless Chromium, both from {@code file://} URLs, offline, as a downloaded CI artifact is opened;
+ * asserts on the rendered DOM and saves screenshots under {@code target/portzero/screenshots/}.
+ * Skipped, saying so, without {@code /usr/bin/chromium} (Debian's {@code chromium} package).
  */
 class BrowserCheckTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path OUT = Path.of("target/browser-check").toAbsolutePath();
     private static final Path SHOTS = Path.of(System.getProperty("portzero.screenshots", "target/portzero/screenshots"));
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String FLIPPED = "connect0.udp4_loopback_send_libc.refused_by_kernel";
     private static final List<PlatformRun> RUNS = FixtureRuns.read(
             FixtureRuns.K618_JDK17, FixtureRuns.K618_JDK25, FixtureRuns.K61_JDK17, FixtureRuns.TRUNCATED);
 
@@ -46,7 +48,19 @@ class BrowserCheckTest {
         assumeTrue(Files.isExecutable(CHROMIUM), missing);
         Files.createDirectories(OUT);
         Files.createDirectories(SHOTS);
-        Files.writeString(OUT.resolve("matrix.html"), MatrixHtml.render(Matrix.of(RUNS, java.time.Instant.now()), RUNS));
+        Matrix matrix = Matrix.of(RUNS, java.time.Instant.now());
+        Files.writeString(OUT.resolve("matrix.html"), MatrixHtml.render(matrix, RUNS));
+        // A baseline where one cell was a pass: the current matrix marks it newly failing.
+        MatrixJson.write(matrix, OUT.resolve("baseline.json"));
+        ObjectNode baseline = (ObjectNode) JSON.readTree(OUT.resolve("baseline.json").toFile());
+        for (JsonNode row : baseline.path("rows")) {
+            if (row.path("id").asText().equals(FLIPPED)) {
+                ((ObjectNode) row.path("cells").path(FixtureRuns.K61_JDK17)).put("verdict", "pass").put("outcome", "EINVAL");
+            }
+        }
+        JSON.writeValue(OUT.resolve("baseline.json").toFile(), baseline);
+        Files.writeString(OUT.resolve("matrix-diff.html"), MatrixHtml.render(matrix, RUNS,
+                Optional.of(BaselineDiff.between(MatrixJson.read(OUT.resolve("baseline.json")), matrix).marks())));
         AllureReport.write(RUNS, OUT, AllureCommandline.locate(System.getProperty("portzero.allure.home", ""),
                 OUT.resolve(".allure-commandline")));
     }
@@ -71,47 +85,28 @@ class BrowserCheckTest {
     }
 
     @Test
-    void allure_report_shows_each_platform_as_its_own_suite() throws Exception {
-        HttpServer server = serve(OUT.resolve("allure-report"));
-        try {
-            String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/index.html";
-            String overview = chromium("--virtual-time-budget=15000", "--dump-dom", base);
-            assertThat(overview).contains("class=\"splash__title\">34</div>");
-            String suites = chromium("--virtual-time-budget=15000", "--dump-dom", base + "#suites");
-            assertThat(suites).contains("k618-jdk17", "k618-jdk25", "k61-jdk17", "truncated");
-            chromium("--virtual-time-budget=15000", "--screenshot=" + SHOTS.resolve("allure-overview.png"), base);
-            chromium("--virtual-time-budget=15000", "--screenshot=" + SHOTS.resolve("allure-suites.png"), base + "#suites");
-            assertThat(SHOTS.resolve("allure-suites.png")).isNotEmptyFile();
-        } finally {
-            server.stop(0);
-        }
+    void matrix_marks_the_cells_changed_since_the_baseline_and_filters_to_their_rows() throws Exception {
+        String url = OUT.resolve("matrix-diff.html").toUri().toString();
+        String dom = chromium("--dump-dom", url + "?changed=1");
+        assertThat(dom).contains("<input type=\"checkbox\" id=\"only-changed\">", "1 cell changed since the baseline");
+        assertThat(dom).as("the filter, set from the URL, leaves the one changed row").contains("1 rows shown");
+        assertThat(dom).contains("data-change=\"newly_failing\" data-platform=\"k61-jdk17\"",
+                "<span class=\"delta\">newly_failing, was pass</span>");
+        chromium("--screenshot=" + SHOTS.resolve("matrix-changed.png"), url + "?changed=1");
+        assertThat(SHOTS.resolve("matrix-changed.png")).isNotEmptyFile();
     }
 
-    private static HttpServer serve(Path root) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        Map<String, String> types = Map.of("html", "text/html", "js", "application/javascript", "css", "text/css",
-                "json", "application/json", "svg", "image/svg+xml", "ico", "image/x-icon", "txt", "text/plain");
-        server.createContext("/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            Path file = root.resolve(path.substring(1)).normalize();
-            byte[] body;
-            int status = 200;
-            if (file.startsWith(root) && Files.isRegularFile(file)) {
-                body = Files.readAllBytes(file);
-                String name = file.getFileName().toString();
-                exchange.getResponseHeaders().set("Content-Type",
-                        types.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream"));
-            } else {
-                body = "not found".getBytes(StandardCharsets.UTF_8);
-                status = 404;
-            }
-            exchange.sendResponseHeaders(status, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.start();
-        return server;
+    @Test
+    void allure_report_opens_from_a_file_url_and_shows_each_platform_as_its_own_suite() throws Exception {
+        String base = OUT.resolve("allure-report/index.html").toUri().toString();
+        String overview = chromium("--virtual-time-budget=15000", "--dump-dom", base);
+        assertThat(overview).as("the overview rendered from file://, not stuck on 'Loading'")
+                .contains("class=\"splash__title\">34</div>");
+        String suites = chromium("--virtual-time-budget=15000", "--dump-dom", base + "#suites");
+        assertThat(suites).contains("k618-jdk17", "k618-jdk25", "k61-jdk17", "truncated");
+        chromium("--virtual-time-budget=15000", "--screenshot=" + SHOTS.resolve("allure-overview.png"), base);
+        chromium("--virtual-time-budget=15000", "--screenshot=" + SHOTS.resolve("allure-suites.png"), base + "#suites");
+        assertThat(SHOTS.resolve("allure-suites.png")).isNotEmptyFile();
     }
 
     /** Runs headless Chromium with a fresh profile; returns what it printed on stdout (the DOM). */

@@ -86,6 +86,15 @@ class ReportMainTest {
         String md = Files.readString(second.resolve("diff.md"));
         assertThat(md.lines().filter(l -> l.startsWith("| `"))).containsExactly(
                 "| `k61-jdk17` | `" + SEND + "` | pass `EINVAL` | fail `sendto -> 0 (sent)` |");
+        // matrix.html marks that one cell, its row alone is "changed since baseline", and the filter is offered.
+        String html = Files.readString(second.resolve("matrix.html"));
+        assertThat(html).contains("id=\"only-changed\"", "1 cell changed since the baseline", "1 newly_failing");
+        assertThat(html.split("data-changed=\"true\"", -1)).hasSize(2);
+        assertThat(html).containsPattern("data-id=\"" + java.util.regex.Pattern.quote(SEND) + "\"[^>]*data-changed=\"true\"");
+        assertThat(html.split(" changed\" data-change=\"newly_failing\" data-platform=\"k61-jdk17\"", -1)).hasSize(2);
+        assertThat(html).contains("<span class=\"delta\">newly_failing, was pass</span>");
+        assertThat(Files.readString(first.resolve("matrix.html"))).as("no baseline, no marks and no filter")
+                .doesNotContain("id=\"only-changed\"", "data-changed=\"true\"");
     }
 
     @Test

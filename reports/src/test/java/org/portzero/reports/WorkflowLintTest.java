@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The CI recipe {@code .github/workflows/portzero.yml}: linted against GitHub's workflow schema by
  * action-validator ({@code @action-validator/cli} 0.6.0 from the npm registry, installed under
  * {@code target/} on first use; skipped, saying so, without npm), and checked for the shape the
- * README promises: one job per platform that exists, a merge job after them.
+ * README promises: one job per platform that exists, a merge job after them that publishes the JUnit XML
+ * with a pinned reporting action and carries the Allure history from run to run.
  */
 class WorkflowLintTest {
 
@@ -69,6 +70,39 @@ class WorkflowLintTest {
         assertThat(reports.path("if").asText()).isEqualTo("always()");
         assertThat(reports.toString()).contains("GITHUB_STEP_SUMMARY", "portzero-reports.jar", "--baseline=",
                 "portzero-matrix", "portzero-allure-report");
+    }
+
+    @Test
+    void the_reports_job_publishes_the_junit_xml_with_a_pinned_action_and_carries_the_allure_history() throws Exception {
+        JsonNode reports = new ObjectMapper(new YAMLFactory()).readTree(WORKFLOW.toFile()).path("jobs").path("reports");
+        List<JsonNode> steps = new ArrayList<>();
+        reports.path("steps").forEach(steps::add);
+        JsonNode junit = steps.stream().filter(st -> st.path("uses").asText().startsWith("mikepenz/action-junit-report@"))
+                .findFirst().orElseThrow(() -> new AssertionError("no JUnit reporting step in the reports job"));
+        assertThat(junit.path("uses").asText()).as("pinned to a release").matches(".*@v\\d+\\.\\d+\\.\\d+");
+        assertThat(junit.path("if").asText()).as("published when the gate failed too").isEqualTo("always()");
+        assertThat(junit.path("with").path("report_paths").asText()).isEqualTo("target/portzero/junit/TEST-*.xml");
+        assertThat(junit.path("with").path("fail_on_failure").asText()).as("the gate fails the job, not the reporter")
+                .isEqualTo("false");
+        assertThat(reports.path("permissions").path("checks").asText()).isEqualTo("write");
+
+        int merge = indexOf(steps, st -> st.path("run").asText().contains("portzero-reports.jar"));
+        int fetch = indexOf(steps, st -> st.path("run").asText().contains("-n portzero-allure-history"));
+        int keep = indexOf(steps, st -> st.path("with").path("name").asText().equals("portzero-allure-history"));
+        assertThat(fetch).as("the previous history is fetched before the report is generated").isBetween(0, merge - 1);
+        assertThat(steps.get(fetch).path("run").asText()).contains("-D target/portzero/allure-report/history");
+        assertThat(keep).as("the new history is kept after it").isGreaterThan(merge);
+        assertThat(steps.get(keep).path("with").path("path").asText()).isEqualTo("target/portzero/allure-report/history/");
+        assertThat(steps.get(keep).path("if").asText()).isEqualTo("always()");
+    }
+
+    private static int indexOf(List<JsonNode> steps, java.util.function.Predicate<JsonNode> which) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (which.test(steps.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private record Result(int exit, String output) {

@@ -10,6 +10,7 @@ import org.portzero.containers.platform.PlatformsFolder;
 import org.portzero.containers.run.ContainerRun;
 import org.portzero.containers.run.HarnessContainers;
 import org.portzero.containers.run.HostRun;
+import org.portzero.containers.run.PlatformExecution;
 import org.portzero.containers.run.RunOutcome;
 import org.portzero.containers.run.RunOutput;
 import org.portzero.model.Gate;
@@ -31,13 +32,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * The platform matrix, run by {@code mvn verify} (module containers, phase integration-test):
  * host platforms first, then, when a Docker engine answers, every container platform — images
  * made as needed, at most {@code portzero.parallel} platforms running at once. Prints one line
- * per platform and exits non-zero when a platform broke or any check is FAIL or BROKEN.
+ * per platform with the {@code k/N platforms} counter, and, unless quiet ({@link ProgressMode}), a
+ * line per finished family and heartbeats ({@link LiveProgress}); exits non-zero when a platform
+ * broke or any check is FAIL or BROKEN.
  *
  * <p>Exit codes: 0 gate passed; 1 gate failed; 2 bad input (platform.yaml, selection, no
  * runner jar); 3 containers required but no engine.
@@ -45,6 +50,8 @@ import java.util.stream.Stream;
 public final class MatrixMain {
 
     private static final Duration HOST_TIMEOUT = Duration.ofMinutes(10);
+    /** How long a platform or an image build may be silent before the heartbeat names it. */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(20);
 
     private MatrixMain() {
     }
@@ -70,6 +77,12 @@ public final class MatrixMain {
 
     static synchronized void say(String line) {
         System.out.println("[portzero] " + line);
+        System.out.flush();
+    }
+
+    /** A progress line as it is ({@code [debian13-jdk25] unique 43/43 ✓ 6.2 s}). */
+    static synchronized void print(String line) {
+        System.out.println(line);
         System.out.flush();
     }
 
@@ -127,6 +140,18 @@ public final class MatrixMain {
             say(engine.summary());
         }
 
+        int running = plan.hosts().size() + (engine.available() ? plan.containers().size() : 0);
+        LiveProgress progress = new LiveProgress(ProgressMode.choose(System.getProperty(ProgressMode.PROPERTY),
+                System.getenv()), running, HEARTBEAT.toMillis(), System::nanoTime, MatrixMain::print);
+        ConsoleTail consoles = new ConsoleTail(progress::console);
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "portzero-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ticker.scheduleWithFixedDelay(consoles::poll, 1, 1, TimeUnit.SECONDS);
+        ticker.scheduleWithFixedDelay(progress::beat, HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
+
         Map<String, Future<RunOutcome>> pending = new LinkedHashMap<>();
         List<RunOutcome> immediate = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(options.parallel(), runnable -> {
@@ -139,7 +164,9 @@ public final class MatrixMain {
                 HostRun run = new HostRun(host.id(), host.javaHome(), options.runnerJar(),
                         RunOutput.of(options.runsDir(), host.id()), HOST_TIMEOUT,
                         options.hostFacts());
-                pending.put(host.id(), pool.submit(() -> interruption.finished(announce(run.run(), idWidth))));
+                pending.put(host.id(), pool.submit(() -> interruption.finished(announce(followed(run,
+                        RunOutput.of(options.runsDir(), host.id()), "running its first family", progress, consoles),
+                        idWidth, progress))));
             }
             if (engine.available() && !plan.containers().isEmpty()) {
                 DockerClient docker = engine.client().orElseThrow();
@@ -149,14 +176,20 @@ public final class MatrixMain {
                         new BaseImages(docker, options.imagesDir(), options.debianMirror(), MatrixMain::say),
                         options.imagesDir(), MatrixMain::say);
                 for (PlatformDefinition platform : plan.containers()) {
-                    ImageOutcome image = images.ensure(platform, plan.known());
+                    ImageOutcome image;
+                    try (LiveProgress.Step building = progress.during(platform.id(), "making its image")) {
+                        image = images.ensure(platform, plan.known());
+                    }
                     if (image instanceof ImageOutcome.Ready ready) {
                         ContainerRun run = new ContainerRun(platform, ready.tag(), options.runnerJar(),
                                 RunOutput.of(options.runsDir(), platform.id()), containers);
-                        pending.put(platform.id(), pool.submit(() -> interruption.finished(announce(run.run(), idWidth))));
+                        String silence = platform.kernel().isPresent() ? "booting its kernel guest" : "starting its container";
+                        pending.put(platform.id(), pool.submit(() -> interruption.finished(announce(followed(run,
+                                RunOutput.of(options.runsDir(), platform.id()), silence, progress, consoles),
+                                idWidth, progress))));
                     } else {
-                        immediate.add(interruption.finished(
-                                announce(unavailable(platform, (ImageOutcome.Unavailable) image, options), idWidth)));
+                        immediate.add(interruption.finished(announce(
+                                unavailable(platform, (ImageOutcome.Unavailable) image, options), idWidth, progress)));
                     }
                 }
                 try {
@@ -188,6 +221,23 @@ public final class MatrixMain {
             return 1;
         } finally {
             pool.shutdownNow();
+            ticker.shutdownNow();
+        }
+    }
+
+    /**
+     * Runs a platform with its console followed: each family it finishes shows as it finishes, and the
+     * heartbeat names it while it is silent ({@code silence} says what it is then busy with).
+     */
+    private static RunOutcome followed(PlatformExecution run, RunOutput directory, String silence,
+                                       LiveProgress progress, ConsoleTail consoles) {
+        directory.clean();   // what an earlier run left is never read as this run's progress
+        progress.started(run.platformId(), silence);
+        consoles.follow(run.platformId(), directory.consoleLog());
+        try {
+            return run.run();
+        } finally {
+            consoles.stop(run.platformId());
         }
     }
 
@@ -240,8 +290,9 @@ public final class MatrixMain {
         }
     }
 
-    private static RunOutcome announce(RunOutcome outcome, int idWidth) {
-        say(MatrixReport.line(outcome, idWidth));
+    /** The platform's closing line, with the {@code k/N platforms} counter. */
+    private static RunOutcome announce(RunOutcome outcome, int idWidth, LiveProgress progress) {
+        say(MatrixReport.line(outcome, idWidth) + "  · " + progress.finished(outcome.platform()));
         return outcome;
     }
 

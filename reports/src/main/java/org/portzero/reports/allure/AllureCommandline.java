@@ -14,7 +14,7 @@ import java.util.zip.ZipInputStream;
 /**
  * allure-commandline {@value #VERSION} from Maven Central ({@code io.qameta.allure:allure-commandline:zip}):
  * either the directory the build unpacked it to, or the zip in the local Maven repository,
- * unpacked on first use. Runs {@code allure generate --clean} with this JVM as its Java.
+ * unpacked on first use. Runs {@code allure generate --clean --single-file} with this JVM as its Java.
  */
 public final class AllureCommandline {
 
@@ -53,10 +53,14 @@ public final class AllureCommandline {
         return home;
     }
 
-    /** {@code allure generate --clean -o report results}; the tool's output goes to {@code log}. */
+    /**
+     * {@code allure generate --clean --single-file -o report results}; the tool's output goes to
+     * {@code log}. Single-file mode embeds every data file in {@code index.html}, so the report opens
+     * from {@code file://} (a multi-file Allure 2 report fetches its data, which browsers refuse there).
+     */
     public void generate(Path results, Path report, Path log) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(List.of(home.resolve("bin/allure").toString(), "generate", "--clean",
-                "-o", report.toString(), results.toString()));
+                "--single-file", "-o", report.toString(), results.toString()));
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         Process process = pb.start();

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -14,7 +13,8 @@ import org.portzero.reports.run.PlatformRun;
 /**
  * The merged Allure report: {@code <out>/allure-results/} (every platform's results, kept
  * distinct, plus environment, executor, categories and the previous report's history) and
- * {@code <out>/allure-report/} generated from it.
+ * {@code <out>/allure-report/} generated from it: one {@code index.html} that opens from disk,
+ * and {@code history/} beside it for the next report.
  */
 public final class AllureReport {
 
@@ -33,22 +33,10 @@ public final class AllureReport {
         AllureEnvironment.write(AllureEnvironment.of(runs, out), results.resolve("environment.properties"));
         JSON.writeValue(results.resolve("executor.json").toFile(), AllureExecutor.of(System.getenv()));
         JSON.writeValue(results.resolve("categories.json").toFile(), AllureCategories.all());
-        carryHistory(report.resolve("history"), results.resolve("history"));
+        AllureHistory.carry(report, results);
         allure.generate(results, report, out.resolve("allure-generate.log"));
+        AllureHistory.writeOut(report);
         return tally;
-    }
-
-    /** Copies the previous report's history/ into the new results, so trends span runs. */
-    static void carryHistory(Path previous, Path into) throws IOException {
-        if (!Files.isDirectory(previous)) {
-            return;
-        }
-        Files.createDirectories(into);
-        try (Stream<Path> files = Files.list(previous)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, into.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
     }
 
     static void deleteTree(Path dir) throws IOException {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.portzero.reports.matrix.BaselineMarks;
 import org.portzero.reports.matrix.Matrix;
 import org.portzero.reports.matrix.MatrixCell;
 import org.portzero.reports.matrix.MatrixRow;
@@ -56,6 +57,15 @@ public record BaselineDiff(
             counts.put(k, (int) entries.stream().filter(e -> e.kind() == k).count());
         }
         return new BaselineDiff(baseline.generatedAt(), current.generatedAt(), counts, List.copyOf(entries));
+    }
+
+    /** The moved cells as the matrix views mark them. */
+    public BaselineMarks marks() {
+        Map<String, Integer> byKind = new LinkedHashMap<>();
+        counts.forEach((kind, n) -> byKind.put(kind.id(), n));
+        return new BaselineMarks(baselineGeneratedAt, byKind, entries.stream()
+                .map(e -> new BaselineMarks.Mark(e.platform(), e.id(), e.kind().id(), e.beforeVerdict(), e.beforeOutcome()))
+                .toList());
     }
 
     public List<DiffEntry> of(DiffKind kind) {

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.portzero.model.Verdict;
 import org.portzero.reports.run.PlatformRun;
@@ -18,6 +19,8 @@ import org.portzero.reports.run.PlatformRun;
  * inline). The table is rendered here, so it reads without script; the inline script adds the
  * filters (rows where platforms disagree, rows with a failing cell, text) and opens a cell's
  * full result — every recorded socket call — in a dialog, from the observations embedded as JSON.
+ * Given a baseline diff, every cell that moved since the baseline is marked with how it moved and
+ * what it was, and a filter shows only the rows holding such a cell.
  */
 public final class MatrixHtml {
 
@@ -27,6 +30,13 @@ public final class MatrixHtml {
     }
 
     public static String render(Matrix matrix, List<PlatformRun> runs) {
+        return render(matrix, runs, Optional.empty());
+    }
+
+    /** The page, with the cells that moved since the baseline marked when a diff is given. */
+    public static String render(Matrix matrix, List<PlatformRun> runs, Optional<BaselineMarks> diff) {
+        Map<String, BaselineMarks.Mark> moved = diff.map(d -> d.marks().stream()
+                .collect(Collectors.toMap(e -> key(e.platform(), e.id()), e -> e))).orElse(Map.of());
         StringBuilder h = new StringBuilder(1 << 20);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>portzero matrix</title>\n<style>\n")
                 .append(resource("matrix.css")).append("</style></head>\n<body>\n");
@@ -35,8 +45,14 @@ public final class MatrixHtml {
                 .append(matrix.disagreements()).append("</span> rows where platforms disagree · generated ")
                 .append(esc(matrix.generatedAt())).append(". Ports from the ephemeral range read P1, P2…; ")
                 .append("click a cell for every recorded call.</p>\n");
+        diff.ifPresent(d -> h.append("<p id=\"baseline\">").append(moved.size()).append(moved.size() == 1 ? " cell" : " cells").append(" changed since the baseline")
+                .append(" generated ").append(esc(d.baselineGeneratedAt())).append(": ")
+                .append(esc(d.counts().entrySet().stream().filter(c -> c.getValue() > 0)
+                        .map(c -> c.getValue() + " " + c.getKey()).collect(Collectors.joining(", "))))
+                .append(removedRows(matrix, d)).append("</p>\n"));
         h.append("<div class=\"filters\"><label><input type=\"checkbox\" id=\"only-disagree\"> only rows where platforms disagree</label>")
                 .append("<label><input type=\"checkbox\" id=\"only-failing\"> only rows with fail or broken</label>")
+                .append(diff.isPresent() ? "<label><input type=\"checkbox\" id=\"only-changed\"> only rows changed since baseline</label>" : "")
                 .append("<label>check id contains <input type=\"search\" id=\"text\" placeholder=\"connect0.udp\"></label>")
                 .append("<span id=\"shown\"></span></div>\n");
         legend(h);
@@ -56,18 +72,26 @@ public final class MatrixHtml {
             h.append("</tr>\n");
             for (MatrixRow row : rows) {
                 boolean failing = row.cells().values().stream().anyMatch(c -> c.verdict().failsTheGate());
+                boolean changed = matrix.platforms().stream().anyMatch(p -> moved.containsKey(key(p.id(), row.id())));
                 h.append("<tr class=\"check\" data-id=\"").append(esc(row.id())).append("\" data-disagree=\"")
-                        .append(row.disagree()).append("\" data-failing=\"").append(failing).append("\"><th class=\"id\">")
+                        .append(row.disagree()).append("\" data-failing=\"").append(failing)
+                        .append("\" data-changed=\"").append(changed).append("\"><th class=\"id\">")
                         .append(esc(row.id())).append("</th>");
                 for (PlatformColumn p : matrix.platforms()) {
                     MatrixCell cell = row.cells().get(p.id());
+                    BaselineMarks.Mark move = moved.get(key(p.id(), row.id()));
                     if (cell == null) {
-                        h.append("<td class=\"v-absent\" title=\"not run on this platform\">·</td>");
+                        h.append("<td class=\"v-absent").append(move == null ? "" : " changed")
+                                .append(move == null ? "" : "\" data-change=\"" + esc(move.kind()))
+                                .append("\" title=\"not run on this platform").append(esc(since(move))).append("\">·")
+                                .append(mark(move)).append("</td>");
                     } else {
-                        h.append("<td class=\"v-").append(esc(cell.verdict().id())).append("\" data-platform=\"")
-                                .append(esc(p.id())).append("\" title=\"").append(esc(title(cell)))
+                        h.append("<td class=\"v-").append(esc(cell.verdict().id())).append(move == null ? "" : " changed")
+                                .append(move == null ? "" : "\" data-change=\"" + esc(move.kind()))
+                                .append("\" data-platform=\"")
+                                .append(esc(p.id())).append("\" title=\"").append(esc(title(cell) + since(move)))
                                 .append("\"><b>").append(esc(cell.verdict().id())).append("</b> ")
-                                .append(esc(OutcomeForm.cell(cell.outcome()))).append("</td>");
+                                .append(esc(OutcomeForm.cell(cell.outcome()))).append(mark(move)).append("</td>");
                     }
                 }
                 h.append("</tr>\n");
@@ -102,6 +126,35 @@ public final class MatrixHtml {
             h.append("<div class=\"note\">broken: ").append(esc(p.note())).append("</div>");
         }
         h.append("</th>");
+    }
+
+    private static String key(String platform, String id) {
+        return platform + "\u0000" + id;
+    }
+
+    /** The tooltip's line on how a cell moved since the baseline, or "". */
+    private static String since(BaselineMarks.Mark move) {
+        if (move == null) {
+            return "";
+        }
+        String before = move.beforeVerdict() == null ? "absent" : move.beforeVerdict().id() + ": " + move.beforeOutcome();
+        return "\nsince baseline: " + move.kind() + " (was " + before + ")";
+    }
+
+    /** The visible mark of a moved cell: its kind, and what it was. */
+    private static String mark(BaselineMarks.Mark move) {
+        if (move == null) {
+            return "";
+        }
+        String before = move.beforeVerdict() == null ? "absent" : move.beforeVerdict().id();
+        return "<span class=\"delta\">" + esc(move.kind()) + ", was " + esc(before) + "</span>";
+    }
+
+    /** Rows of the baseline with no row now: said in the header, as they have no row to mark. */
+    private static String removedRows(Matrix matrix, BaselineMarks diff) {
+        java.util.Set<String> ids = matrix.rows().stream().map(MatrixRow::id).collect(Collectors.toSet());
+        long gone = diff.marks().stream().map(BaselineMarks.Mark::id).filter(id -> !ids.contains(id)).distinct().count();
+        return gone == 0 ? "" : "; " + gone + " checks of the baseline are gone (diff.md lists them)";
     }
 
     /** A cell's tooltip: verdict and outcome, then the figures behind the outcome when it has any. */

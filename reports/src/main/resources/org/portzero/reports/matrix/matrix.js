@@ -3,6 +3,7 @@
   var data = JSON.parse(document.getElementById("matrix-data").textContent);
   var onlyDisagree = document.getElementById("only-disagree");
   var onlyFailing = document.getElementById("only-failing");
+  var onlyChanged = document.getElementById("only-changed");   // present only with a baseline diff
   var text = document.getElementById("text");
   var shown = document.getElementById("shown");
 
@@ -14,6 +15,7 @@
       body.querySelectorAll("tr.check").forEach(function (row) {
         var show = (!onlyDisagree.checked || row.dataset.disagree === "true")
           && (!onlyFailing.checked || row.dataset.failing === "true")
+          && (!onlyChanged || !onlyChanged.checked || row.dataset.changed === "true")
           && (needle === "" || row.dataset.id.toLowerCase().indexOf(needle) >= 0);
         row.classList.toggle("hidden", !show);
         if (show) { visible++; }
@@ -80,11 +82,12 @@
     var td = e.target.closest("td[data-platform]");
     if (td) { open(td.dataset.platform, td.parentElement.dataset.id); }
   });
-  [onlyDisagree, onlyFailing].forEach(function (c) { c.addEventListener("change", apply); });
+  [onlyDisagree, onlyFailing, onlyChanged].forEach(function (c) { if (c) { c.addEventListener("change", apply); } });
   text.addEventListener("input", apply);
   var params = new URLSearchParams(location.search);
   if (params.get("disagree") === "1") { onlyDisagree.checked = true; }
   if (params.get("failing") === "1") { onlyFailing.checked = true; }
+  if (params.get("changed") === "1" && onlyChanged) { onlyChanged.checked = true; }
   if (params.get("q")) { text.value = params.get("q"); }
   apply();
   if (params.get("open")) { var p = params.get("open").split("/"); open(p[0], p[1]); }

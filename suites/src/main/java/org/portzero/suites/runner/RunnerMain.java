@@ -89,7 +89,7 @@ public final class RunnerMain {
         DescriptorCount descriptors = new DescriptorCount();
         TestOutcomes outcomes = new TestOutcomes();
         launcher.execute(discovery, new LegacyXmlReportGeneratingListener(layout.junit(),
-                new PrintWriter(System.err, true)), descriptors, outcomes);
+                new PrintWriter(System.err, true)), descriptors, outcomes, new FamilyProgressLine(System.out));
 
         // A listed check always ends with a result: one that left none is broken, with JUnit's word on it.
         for (Check check : ResultLog.withoutResult()) {
