@@ -13,6 +13,7 @@ import org.portzero.suites.verdict.CheckResult;
 import org.portzero.suites.verdict.Expectation;
 import org.portzero.suites.verdict.Expectations;
 import org.portzero.suites.verdict.Judgement;
+import org.portzero.suites.probe.MissingApi;
 import org.portzero.suites.verdict.PreconditionUnmet;
 import org.portzero.suites.verdict.SetupFailed;
 
@@ -86,6 +87,9 @@ public final class CheckExecution {
             } catch (PreconditionUnmet unmet) {
                 verdict = Verdict.SKIP;
                 message = unmet.getMessage();
+            } catch (MissingApi missing) {
+                verdict = Verdict.SKIP;
+                message = "the JDK under test cannot make this call: " + missing.getMessage();
             } catch (SetupFailed setup) {
                 verdict = Verdict.BROKEN;
                 message = setup.getMessage();
