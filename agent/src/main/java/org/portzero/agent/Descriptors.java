@@ -77,8 +77,22 @@ final class Descriptors {
         return Lookup.NOTHING;
     }
 
-    /** An implementation object's own {@code isOpen()}: NioSocketImpl closes itself when connect fails. */
+    /**
+     * An implementation object's own sign that it is closed: NioSocketImpl (13+) closes itself when
+     * connect fails and answers {@code isOpen() == false}; AbstractPlainSocketImpl (8, 11) does the
+     * same, nulls its descriptor and sets {@code closePending}.
+     */
     private static boolean declaresClosed(Object o) {
+        for (Class<?> c = o.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+            try {
+                Field closePending = c.getDeclaredField("closePending");
+                if (closePending.getType() == boolean.class && Boolean.TRUE.equals(read(closePending, o))) {
+                    return true;
+                }
+            } catch (NoSuchFieldException e) {
+                // Not the plain implementation.
+            }
+        }
         for (Class<?> c = o.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
             try {
                 Method isOpen = c.getDeclaredMethod("isOpen");

@@ -24,6 +24,7 @@ final class KernelNames {
     private static final int SOL_SOCKET = 1;
     private static final int SO_DOMAIN = 39;
     private static final int SO_LINGER = 13;
+    private static final int SO_PEERNAME = 28;
     private static final int AF_INET6 = 10;
 
     /** glibc's {@code strerror} text of each errno the runner names ({@code org.portzero.suites.probe.Errno}). */
@@ -84,6 +85,43 @@ final class KernelNames {
                             + " in JDK " + System.getProperty("java.version") + ": the kernel cannot be asked from here");
         }
         try {
+            return name(fd, address, port, arguments);
+        } catch (UnsatisfiedLinkError e) {
+            // JDK 8 and 11 declare remoteInetAddress without a native behind it.
+            return peer ? peerOption(fd, arguments) : Result.kernelFailed(arguments, null, Wire.NO_DESCRIPTOR, e.toString());
+        }
+    }
+
+    /**
+     * The kernel's answer on the peer through {@code getsockopt(SO_PEERNAME)}, where the JDK has no
+     * getpeername: the kernel asks the same {@code getname} and answers ENOTCONN without a peer. The
+     * JDK's int-sized buffer holds only the peer's family and port, so a peer that is there is
+     * reported as such, without an address (a check that needs its address cannot pass on it).
+     */
+    private static Result peerOption(FileDescriptor fd, String arguments) {
+        try {
+            int head = (Integer) GET_INT_OPTION.invoke(null, fd, false, SOL_SOCKET, SO_PEERNAME);
+            int port = Integer.reverseBytes(head) & 0xffff;
+            return Result.kernelFailed(arguments, null, "PeerWithoutAddress",
+                    "getsockopt(SO_PEERNAME) answered a peer on port " + port
+                            + "; this JDK cannot read the peer's address");
+        } catch (InvocationTargetException e) {
+            return failure(arguments, e.getCause());
+        } catch (ReflectiveOperationException e) {
+            return Result.kernelFailed(arguments, null, e.getClass().getSimpleName(), e.getMessage());
+        }
+    }
+
+    private static Result failure(String arguments, Throwable cause) {
+        String text = cause.getMessage();
+        String errno = text == null ? null : ERRNO_OF_TEXT.get(text);
+        return errno != null
+                ? Result.kernelFailed(arguments, errno, null, text)
+                : Result.kernelFailed(arguments, null, cause.getClass().getSimpleName(), text);
+    }
+
+    private static Result name(FileDescriptor fd, Method address, Method port, String arguments) {
+        try {
             int domain = (Integer) GET_INT_OPTION.invoke(null, fd, false, SOL_SOCKET, SO_DOMAIN);
             InetAddress a = (InetAddress) address.invoke(null, fd);
             int p = (Integer) port.invoke(null, fd);
@@ -97,12 +135,10 @@ final class KernelNames {
             }
             return Result.kernelAddress(arguments, raw, p);
         } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            String text = cause.getMessage();
-            String errno = text == null ? null : ERRNO_OF_TEXT.get(text);
-            return errno != null
-                    ? Result.kernelFailed(arguments, errno, null, text)
-                    : Result.kernelFailed(arguments, null, cause.getClass().getSimpleName(), text);
+            if (e.getCause() instanceof UnsatisfiedLinkError) {
+                throw (UnsatisfiedLinkError) e.getCause();
+            }
+            return failure(arguments, e.getCause());
         } catch (ReflectiveOperationException e) {
             return Result.kernelFailed(arguments, null, e.getClass().getSimpleName(), e.getMessage());
         }

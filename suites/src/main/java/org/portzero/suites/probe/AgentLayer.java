@@ -49,7 +49,7 @@ public final class AgentLayer implements SocketLayer {
             requirePresent(opened);
             return new Unopened(layer, shape, label, trace);
         }
-        RemoteSocket socket = new RemoteSocket(handle, shape, label, trace);
+        RemoteSocket socket = new RemoteSocket(handle, shape, role == Role.LISTENER && shape.transport().stream(), label, trace);
         trace.track(socket::release);
         return socket;
     }
@@ -97,12 +97,15 @@ public final class AgentLayer implements SocketLayer {
     private final class RemoteSocket implements ProbeSocket {
         private final String handle;
         private final SocketShape shape;
+        /** A listener takes the accepted socket's label before it accepts, as the in-process layers do. */
+        private final boolean listener;
         private final String label;
         private final Trace trace;
 
-        RemoteSocket(int handle, SocketShape shape, String label, Trace trace) {
+        RemoteSocket(int handle, SocketShape shape, boolean listener, String label, Trace trace) {
             this.handle = String.valueOf(handle);
             this.shape = shape;
+            this.listener = listener;
             this.label = label;
             this.trace = trace;
         }
@@ -155,6 +158,9 @@ public final class AgentLayer implements SocketLayer {
 
         @Override
         public Accepted accept() {
+            if (!listener) {
+                return new Accepted(call(Operation.ACCEPT, Wire.ACCEPT, handle), null);
+            }
             String accepted = trace.nextLabel();
             List<String> answer = agent.call(Wire.ACCEPT, handle);
             Observation o = observation(Operation.ACCEPT, label, answer);
@@ -162,7 +168,7 @@ public final class AgentLayer implements SocketLayer {
             if (newHandle == 0) {
                 return new Accepted(trace.record(o), null);
             }
-            RemoteSocket socket = new RemoteSocket(newHandle, shape, accepted, trace);
+            RemoteSocket socket = new RemoteSocket(newHandle, shape, false, accepted, trace);
             trace.track(socket::release);
             return new Accepted(trace.record(new Observation(o.layer(), o.operation(), o.socket(), "-> " + accepted,
                     o.endpoint(), o.detail(), o.failure())), socket);
