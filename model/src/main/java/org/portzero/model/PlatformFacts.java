@@ -16,17 +16,39 @@ import java.util.Map;
  * @param ipv6Loopback           whether {@code ::1} is configured on {@code lo}
  * @param uid                    the real uid of the runner
  * @param distro                 {@code PRETTY_NAME} from {@code /etc/os-release}
- * @param javaVendor             {@code java.vendor}
- * @param javaVersion            {@code java.version}
- * @param javaVmVersion          {@code java.vm.version}
- * @param javaNetProperties      the {@code java.net.*} and {@code jdk.net.*} properties that are set
+ * @param javaVendor             {@code java.vendor} of the JDK under test: the one that ran the
+ *                               {@code socket}, {@code nio} and {@code async} layers
+ * @param javaVersion            its {@code java.version} ({@code 1.8.0_504}, {@code 25.0.1})
+ * @param javaVmVersion          its {@code java.vm.version}
+ * @param javaNetProperties      its {@code java.net.*} and {@code jdk.net.*} properties that are set
  * @param mptcp                  what {@code socket(AF_INET, SOCK_STREAM, IPPROTO_MPTCP)} answered; null
  *                               in a record written before the runner asked
+ * @param judge                  the JDK that ran the runner: the checks' judging, the {@code libc}
+ *                               layer and these facts. The JDK under test too, unless the layers
+ *                               ran in the probe agent ({@link JdkIdentity#LAYERS_PROPERTY}); null
+ *                               in a record written before the two were told apart
  */
 public record PlatformFacts(String kernel, EphemeralRange portRange, PortSet reservedPorts,
                             int unprivilegedPortStart, Integer bindV6Only, boolean ipv6Available,
                             boolean ipv6Loopback, int uid, String distro, String javaVendor, String javaVersion,
-                            String javaVmVersion, Map<String, String> javaNetProperties, KernelAnswer mptcp) {
+                            String javaVmVersion, Map<String, String> javaNetProperties, KernelAnswer mptcp,
+                            JdkIdentity judge) {
+
+    /** Facts whose JDK under test also ran the runner. */
+    public PlatformFacts(String kernel, EphemeralRange portRange, PortSet reservedPorts, int unprivilegedPortStart,
+                         Integer bindV6Only, boolean ipv6Available, boolean ipv6Loopback, int uid, String distro,
+                         String javaVendor, String javaVersion, String javaVmVersion,
+                         Map<String, String> javaNetProperties, KernelAnswer mptcp) {
+        this(kernel, portRange, reservedPorts, unprivilegedPortStart, bindV6Only, ipv6Available, ipv6Loopback, uid,
+                distro, javaVendor, javaVersion, javaVmVersion, javaNetProperties, mptcp,
+                new JdkIdentity(javaVendor, javaVersion, javaVmVersion));
+    }
+
+    /** Whether the JDK layers ran in another JDK than the runner's (the probe agent). */
+    @JsonIgnore
+    public boolean layersInAgent() {
+        return judge != null && !judge.version().equals(javaVersion) || judge != null && !judge.vendor().equals(javaVendor);
+    }
 
     @JsonIgnore
     public boolean isRoot() {

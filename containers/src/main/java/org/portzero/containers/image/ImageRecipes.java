@@ -1,5 +1,6 @@
 package org.portzero.containers.image;
 
+import org.portzero.containers.platform.BaseSuite;
 import org.portzero.containers.platform.ImageSource;
 import org.portzero.containers.platform.PlatformDefinition;
 
@@ -20,6 +21,11 @@ public final class ImageRecipes {
 
     /** uid and gid of the non-root user every generated image creates. */
     public static final int PORTZERO_UID = 10001;
+    /**
+     * In an image with a JDK under test ({@code layersJdk}): its {@code java}, which runs the probe
+     * agent. The runner's own JDK is {@code java} on the PATH ({@code /usr/local/bin/java}).
+     */
+    public static final String LAYERS_JAVA = "/usr/local/bin/java-layers";
 
     private ImageRecipes() {
     }
@@ -34,8 +40,10 @@ public final class ImageRecipes {
                 return new ImageRecipe("Dockerfile", localJdk(base.suite().imageTag()),
                         Map.of("jdk", platform.jdkHome().get()));
             }
-            return new ImageRecipe("Dockerfile",
-                    debianJdk(base.suite().imageTag(), platform.jdkPackage().orElseThrow()), Map.of());
+            String jdk = platform.jdkPackage().orElseThrow();
+            return new ImageRecipe("Dockerfile", platform.layersJdk().isPresent()
+                    ? debianJdks(base.suite(), jdk, platform.layersJdk().get())
+                    : debianJdk(base.suite().imageTag(), jdk, base.suite().aptGet()), Map.of());
         }
         if (platform.image() instanceof ImageSource.Dockerfile dockerfile) {
             Path folder = platform.folder();
@@ -56,14 +64,36 @@ public final class ImageRecipes {
     }
 
     static String debianJdk(String base, String jdkPackage) {
+        return debianJdk(base, jdkPackage, "apt-get");
+    }
+
+    static String debianJdk(String base, String jdkPackage, String aptGet) {
         return """
                 FROM %s
-                RUN apt-get update \\
+                RUN %s update \\
                  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends %s \\
                  && rm -rf /var/lib/apt/lists/* \\
                  && java -version
                 %s
-                """.formatted(base, jdkPackage, userLines());
+                """.formatted(base, aptGet, jdkPackage, userLines());
+    }
+
+    /**
+     * Two Debian JDKs side by side: the runner's ({@code java} on the PATH, whichever JDK the
+     * alternatives system would pick) and the JDK under test ({@link #LAYERS_JAVA}).
+     */
+    static String debianJdks(BaseSuite suite, String runnerJdk, String layersJdk) {
+        return """
+                FROM %s
+                RUN %s update \\
+                 && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends %s %s \\
+                 && rm -rf /var/lib/apt/lists/* \\
+                 && ln -s "$(dpkg -L %s | grep '/bin/java$' | head -n 1)" /usr/local/bin/java \\
+                 && ln -s "$(dpkg -L %s | grep '/bin/java$' | head -n 1)" %s \\
+                 && java -version && %s -version
+                %s
+                """.formatted(suite.imageTag(), suite.aptGet(), runnerJdk, layersJdk, runnerJdk, layersJdk,
+                LAYERS_JAVA, LAYERS_JAVA, userLines());
     }
 
     static String localJdk(String base) {

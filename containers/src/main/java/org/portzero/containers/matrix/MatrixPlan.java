@@ -80,8 +80,9 @@ public record MatrixPlan(List<HostPlatform> hosts, List<PlatformDefinition> cont
         }
 
         if (selection.isEmpty()) {
-            // Kernel platforms (QEMU, minutes each) run only when selected, e.g. by -Pkernels.
-            return new MatrixPlan(hosts, known.values().stream().filter(d -> d.kernel().isEmpty()).toList(), known);
+            // Kernel platforms (QEMU, minutes each) and JDK-under-test platforms (an image each) run
+            // only when selected, e.g. by -Pkernels or -Pjdks.
+            return new MatrixPlan(hosts, known.values().stream().filter(d -> !d.onlyWhenSelected()).toList(), known);
         }
         Set<String> wanted = new LinkedHashSet<>(selection);
         List<String> unknown = new ArrayList<>();

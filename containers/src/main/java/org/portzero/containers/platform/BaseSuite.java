@@ -9,7 +9,12 @@ import java.util.Optional;
  */
 public enum BaseSuite {
     DEBIAN12("debian12", "bookworm"),
-    DEBIAN13("debian13", "trixie");
+    DEBIAN13("debian13", "trixie"),
+    /**
+     * Debian unstable: every JDK Debian ships, 8 to the newest early access. Its Release file is
+     * often past its Valid-Until on a mirror, so apt is told not to refuse it ({@link #aptGet()}).
+     */
+    SID("sid", "sid");
 
     private final String name;
     private final String codename;
@@ -37,6 +42,14 @@ public enum BaseSuite {
     /** The registry image this base mirrors, e.g. {@code debian:trixie-slim}. */
     public String registryImage() {
         return "debian:" + codename + "-slim";
+    }
+
+    /**
+     * {@code apt-get} as an image recipe calls it on this suite: sid's Release file may be past its
+     * Valid-Until on the mirror, which apt would refuse; the stable suites' files are signed for longer.
+     */
+    public String aptGet() {
+        return this == SID ? "apt-get -o Acquire::Check-Valid-Until=false" : "apt-get";
     }
 
     public static Optional<BaseSuite> byLabel(String label) {

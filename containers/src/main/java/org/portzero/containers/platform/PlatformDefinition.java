@@ -16,6 +16,9 @@ import java.util.Optional;
  * @param image       where the image comes from
  * @param jdkPackage  with a {@link ImageSource.Base} image: the Debian JDK package to install
  * @param jdkHome     with a {@link ImageSource.Base} image: a local JDK directory copied in
+ * @param layersJdk   with {@code jdkPackage}: the Debian package of the JDK under test. The runner
+ *                    runs on {@code jdkPackage}; the {@code socket}, {@code nio} and {@code async}
+ *                    layers run on this one, in the probe agent. Empty: one JDK does both
  * @param sysctls     namespaced sysctls set on the container (as {@code docker run --sysctl})
  * @param network     the container's network; {@code none} by default (loopback only)
  * @param user        the container's user, {@code uid:gid}; non-root by default
@@ -35,6 +38,7 @@ public record PlatformDefinition(
         ImageSource image,
         Optional<String> jdkPackage,
         Optional<Path> jdkHome,
+        Optional<String> layersJdk,
         Map<String, String> sysctls,
         NetworkMode network,
         String user,
@@ -55,14 +59,23 @@ public record PlatformDefinition(
                               Optional<Path> jdkHome, Map<String, String> sysctls, NetworkMode network, String user,
                               List<String> jvmArgs, long memoryBytes, Duration timeout, List<String> families,
                               Path folder) {
-        this(id, description, image, jdkPackage, jdkHome, sysctls, network, user, jvmArgs, memoryBytes, timeout,
-                families, folder, Optional.empty());
+        this(id, description, image, jdkPackage, jdkHome, Optional.empty(), sysctls, network, user, jvmArgs, memoryBytes,
+                timeout, families, folder, Optional.empty());
     }
 
     public PlatformDefinition {
         sysctls = Map.copyOf(sysctls);
         jvmArgs = List.copyOf(jvmArgs);
         families = List.copyOf(families);
+    }
+
+    /**
+     * Whether the platform runs only when selected by id (or a profile, {@code -Pkernels},
+     * {@code -Pjdks}), never in the default matrix: a kernel under QEMU takes minutes, and a JDK
+     * under test is an image of its own per JDK.
+     */
+    public boolean onlyWhenSelected() {
+        return kernel.isPresent() || layersJdk.isPresent();
     }
 
     /** The platform whose image this one reuses, if it is a variant. */

@@ -42,6 +42,7 @@ import java.util.stream.Stream;
  * image: {platform: debian13-jdk25}     # required: exactly one of base | dockerfile | platform
  * jdk: openjdk-25-jre-headless          # with image.base: a Debian package ...
  * jdkHome: /usr/lib/jvm/temurin-25-jdk-amd64   # ... or a local JDK directory
+ * layersJdk: openjdk-8-jre-headless     # with jdk: the JDK under test, running the socket, nio and async layers
  * sysctls: {net.ipv4.ip_local_port_range: "40000 40063"}
  * network: none                         # none | bridge
  * user: "10001:10001"                   # non-root
@@ -58,7 +59,7 @@ public final class PlatformDefinitionReader {
     public static final String FILE_NAME = "platform.yaml";
 
     private static final Set<String> FIELDS = Set.of(
-            "id", "description", "image", "jdk", "jdkHome", "sysctls", "network", "user",
+            "id", "description", "image", "jdk", "jdkHome", "layersJdk", "sysctls", "network", "user",
             "jvmArgs", "memory", "timeout", "families", "kernel");
     /** A Debian suite whose linux-image-cloud-amd64 is booted (backports and experimental too), or an explicit kernel package. */
     private static final Pattern KERNEL = Pattern.compile(
@@ -271,6 +272,15 @@ public final class PlatformDefinitionReader {
                     throw error("jdkHome", "'" + home + "' is not an absolute path");
                 }
             });
+            Optional<String> layersJdk = optionalText("layersJdk");
+            layersJdk.ifPresent(name -> {
+                if (!DEBIAN_PACKAGE.matcher(name).matches()) {
+                    throw error("layersJdk", "'" + name + "' is not a Debian package name");
+                }
+                if (jdk.isEmpty()) {
+                    throw error("layersJdk", "the JDK under test runs beside the runner's: give 'jdk' (a Debian package) too");
+                }
+            });
             if (image instanceof ImageSource.Base) {
                 if (jdk.isPresent() == jdkHome.isPresent()) {
                     throw error(jdk.isPresent() ? "jdkHome" : "image.base",
@@ -296,6 +306,7 @@ public final class PlatformDefinitionReader {
                     image,
                     jdk,
                     jdkHome,
+                    layersJdk,
                     sysctls(),
                     network(),
                     user(),
@@ -343,7 +354,8 @@ public final class PlatformDefinitionReader {
             String value = text(node.get(key), "image." + key);
             return switch (key) {
                 case "base" -> new ImageSource.Base(BaseSuite.byLabel(value).orElseThrow(() -> error("image.base",
-                        "'" + value + "' is not a base; known: debian12, debian13")));
+                        "'" + value + "' is not a base; known: " + java.util.Arrays.stream(BaseSuite.values())
+                                .map(BaseSuite::label).collect(java.util.stream.Collectors.joining(", ")))));
                 case "dockerfile" -> {
                     Path dockerfile = folder.resolve(value).normalize();
                     if (!dockerfile.startsWith(folder)) {

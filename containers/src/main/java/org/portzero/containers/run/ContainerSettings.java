@@ -98,6 +98,9 @@ public record ContainerSettings(
         command.addAll(platform.jvmArgs());
         command.add("-Djna.tmpdir=" + JNA_TMPDIR);
         command.add("-Dportzero.sandbox=" + String.join(",", sandbox));
+        if (platform.layersJdk().isPresent()) {
+            command.add("-D" + org.portzero.model.JdkIdentity.LAYERS_PROPERTY + "=" + org.portzero.containers.image.ImageRecipes.LAYERS_JAVA);
+        }
         command.addAll(List.of("-jar", RUNNER_PATH, "--out", OUT_DIR));
         if (!platform.families().isEmpty()) {
             command.add("--families");

@@ -32,8 +32,11 @@ class PlatformDefinitionReaderTest {
         List<String> ids = all.stream().map(PlatformDefinition::id).toList();
         assertEquals(List.of("crowded-range", "debian12-jdk17", "debian13-jdk21", "debian13-jdk25", "debian13-temurin25",
                 "ipv4-only", "narrow-range", "reserved", "tiny-range", "v6only"),
-                all.stream().filter(d -> d.kernel().isEmpty()).map(PlatformDefinition::id).toList(),
+                all.stream().filter(d -> !d.onlyWhenSelected()).map(PlatformDefinition::id).toList(),
                 "default matrix ids (container platforms)");
+        assertEquals(List.of("sid-jdk11", "sid-jdk26", "sid-jdk27", "sid-jdk28ea", "sid-jdk8"),
+                all.stream().filter(d -> d.layersJdk().isPresent()).map(PlatformDefinition::id).toList(),
+                "JDK-under-test platforms (profile jdks)");
         assertEquals(List.of("kernel-5.10", "kernel-6.1", "kernel-6.12", "kernel-experimental", "kernel-sid",
                 "kernel-trixie-backports"),
                 all.stream().filter(d -> d.kernel().isPresent()).map(PlatformDefinition::id).toList(),

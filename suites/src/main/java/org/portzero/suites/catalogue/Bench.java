@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Set;
 import org.portzero.model.PlatformFacts;
 import org.portzero.suites.facts.PlatformFactsReader;
+import org.portzero.model.JdkIdentity;
+import org.portzero.suites.probe.AgentLayer;
+import org.portzero.suites.probe.AgentProcess;
 import org.portzero.suites.probe.AsyncLayer;
 import org.portzero.suites.probe.ChannelLayer;
 import org.portzero.suites.probe.ClassicLayer;
@@ -53,11 +56,37 @@ public record Bench(PlatformFacts facts, Map<Layer, SocketLayer> layers, Expecta
         return m;
     }
 
-    /** The bench of this JVM: the running platform, real layers, bundled expectations. */
+    /**
+     * The real layers with the JDK ones ({@code socket}, {@code nio}, {@code async}) performed by the
+     * probe agent in another JDK; {@code libc} stays in this JVM.
+     */
+    public static Map<Layer, SocketLayer> agentLayers(AgentProcess agent) {
+        Map<Layer, SocketLayer> m = realLayers();
+        for (Layer l : Layer.values()) {
+            if (l.isJdk()) {
+                m.put(l, new AgentLayer(l, agent));
+            }
+        }
+        return m;
+    }
+
+    /**
+     * The bench of this JVM: the running platform, real layers, bundled expectations. With
+     * {@code -Dportzero.jdk.layers=/path/to/java} the JDK layers run on that JDK, in the probe agent,
+     * and the facts name it as the JDK under test.
+     */
     public static synchronized Bench current() {
         if (current == null) {
-            current = new Bench(new PlatformFactsReader().read(), realLayers(), Expectations.loadBundled(),
-                    PropertySettings.fromSystemProperties());
+            String layersJava = System.getProperty(JdkIdentity.LAYERS_PROPERTY);
+            Expectations expectations = Expectations.loadBundled();
+            PropertySettings properties = PropertySettings.fromSystemProperties();
+            if (layersJava == null || layersJava.isBlank()) {
+                current = new Bench(new PlatformFactsReader().read(), realLayers(), expectations, properties);
+            } else {
+                AgentProcess agent = AgentProcess.start(java.nio.file.Path.of(layersJava));
+                current = new Bench(new PlatformFactsReader().read(agent.jdk(), agent.netProperties()),
+                        agentLayers(agent), expectations, properties);
+            }
         }
         return current;
     }

@@ -13,6 +13,7 @@ import org.portzero.suites.verdict.CheckResult;
 import org.portzero.suites.verdict.Expectation;
 import org.portzero.suites.verdict.Expectations;
 import org.portzero.suites.verdict.Judgement;
+import org.portzero.suites.probe.MissingApi;
 import org.portzero.suites.verdict.PreconditionUnmet;
 import org.portzero.suites.verdict.SetupFailed;
 
@@ -86,12 +87,17 @@ public final class CheckExecution {
             } catch (PreconditionUnmet unmet) {
                 verdict = Verdict.SKIP;
                 message = unmet.getMessage();
+            } catch (MissingApi missing) {
+                verdict = Verdict.SKIP;
+                message = "the JDK under test cannot make this call: " + missing.getMessage();
             } catch (SetupFailed setup) {
                 verdict = Verdict.BROKEN;
                 message = setup.getMessage();
             } catch (Exception | AssertionError | LinkageError e) {
-                verdict = Verdict.BROKEN;
-                message = "harness fault: " + stackTrace(e);
+                MissingApi missing = missingApi(e);
+                verdict = missing != null ? Verdict.SKIP : Verdict.BROKEN;
+                message = missing != null ? "the JDK under test cannot make this call: " + missing.getMessage()
+                        : "harness fault: " + stackTrace(e);
             }
             observations = List.copyOf(trace.observations());
         }
@@ -121,6 +127,16 @@ public final class CheckExecution {
         return new CheckResult(id.toString(), id.family().id(), id.variant(), id.check(), check.layer().id(),
                 Verdict.BROKEN, null, null, "listed but no result was recorded: " + cause, null, null, null, 0,
                 check.parameters(), check.specs(), List.of(), 0, null);
+    }
+
+    /** A missing API behind a wrapper (a worker thread's ExecutionException, a property engine's error). */
+    private static MissingApi missingApi(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof MissingApi m) {
+                return m;
+            }
+        }
+        return null;
     }
 
     static String stackTrace(Throwable t) {

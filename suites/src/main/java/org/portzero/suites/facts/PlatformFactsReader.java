@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.portzero.model.EphemeralRange;
+import org.portzero.model.JdkIdentity;
 import org.portzero.model.PlatformFacts;
 import org.portzero.model.PortSet;
 import org.portzero.suites.probe.AddressFamily;
@@ -35,6 +36,7 @@ public final class PlatformFactsReader {
         this.root = root;
     }
 
+    /** Reads the running platform, whose JDK under test is this JVM's. */
     public PlatformFacts read() {
         Map<String, String> net = new TreeMap<>();
         for (String p : NET_PROPERTIES) {
@@ -43,6 +45,20 @@ public final class PlatformFactsReader {
                 net.put(p, v);
             }
         }
+        return read(thisJdk(), net);
+    }
+
+    /** The JDK this runner runs on. */
+    public static JdkIdentity thisJdk() {
+        return new JdkIdentity(System.getProperty("java.vendor"), System.getProperty("java.version"),
+                System.getProperty("java.vm.version"));
+    }
+
+    /**
+     * Reads the running platform whose JDK under test is another JVM's (the probe agent's): its
+     * identity and its network properties, as it reported them.
+     */
+    public PlatformFacts read(JdkIdentity underTest, Map<String, String> net) {
         String ifInet6 = text("proc/net/if_inet6", "");
         return new PlatformFacts(
                 text("proc/sys/kernel/osrelease", System.getProperty("os.version")).trim(),
@@ -54,11 +70,12 @@ public final class PlatformFactsReader {
                 ifInet6.lines().anyMatch(l -> l.startsWith("00000000000000000000000000000001")),
                 uid(),
                 osRelease(),
-                System.getProperty("java.vendor"),
-                System.getProperty("java.version"),
-                System.getProperty("java.vm.version"),
-                net,
-                LibcLayer.ask(new SocketShape(AddressFamily.IPV4, Transport.MPTCP)));
+                underTest.vendor(),
+                underTest.version(),
+                underTest.vmVersion(),
+                new TreeMap<>(net),
+                LibcLayer.ask(new SocketShape(AddressFamily.IPV4, Transport.MPTCP)),
+                thisJdk());
     }
 
     /**

@@ -9,9 +9,9 @@ import java.net.InetSocketAddress;
 public interface ProbeSocket extends AutoCloseable {
 
     /** {@link #kernelSockname()}'s failure when the JDK positively says the socket is closed. */
-    String CLOSED = "Closed";
+    String CLOSED = org.portzero.agent.Wire.CLOSED;
     /** {@link #kernelSockname()}'s failure when no descriptor was found: not created yet, or hidden. */
-    String NO_DESCRIPTOR = "NoDescriptor";
+    String NO_DESCRIPTOR = org.portzero.agent.Wire.NO_DESCRIPTOR;
 
     /** The label of this socket in its trace. */
     String label();
