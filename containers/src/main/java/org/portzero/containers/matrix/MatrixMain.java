@@ -107,6 +107,10 @@ public final class MatrixMain {
         int idWidth = Stream.concat(plan.ids().stream(), Stream.of("platform"))
                 .mapToInt(String::length).max().orElse(8);
         say("platform matrix: " + String.join(", ", plan.ids()) + " → " + options.runsDir());
+        if (!options.runner().forwarded().isEmpty()) {
+            say("every platform's runner gets " + String.join(" ", options.runner().forwarded().entrySet().stream()
+                    .map(e -> e.getKey().argument(e.getValue())).toList()));
+        }
         Interruption interruption = new Interruption(options, plan.ids(), started, start);
         Runtime.getRuntime().addShutdownHook(new Thread(interruption::stopped, "portzero-interrupted"));
 
@@ -138,7 +142,7 @@ public final class MatrixMain {
             for (HostPlatform host : plan.hosts()) {
                 HostRun run = new HostRun(host.id(), host.javaHome(), options.runnerJar(),
                         RunOutput.of(options.runsDir(), host.id()), HOST_TIMEOUT,
-                        options.hostFacts());
+                        options.hostFacts(), options.runner());
                 pending.put(host.id(), pool.submit(() -> interruption.finished(announce(run.run(), idWidth))));
             }
             if (engine.available() && !plan.containers().isEmpty()) {
@@ -152,7 +156,7 @@ public final class MatrixMain {
                     ImageOutcome image = images.ensure(platform, plan.known());
                     if (image instanceof ImageOutcome.Ready ready) {
                         ContainerRun run = new ContainerRun(platform, ready.tag(), options.runnerJar(),
-                                RunOutput.of(options.runsDir(), platform.id()), containers);
+                                RunOutput.of(options.runsDir(), platform.id()), containers, options.runner());
                         pending.put(platform.id(), pool.submit(() -> interruption.finished(announce(run.run(), idWidth))));
                     } else {
                         immediate.add(interruption.finished(
