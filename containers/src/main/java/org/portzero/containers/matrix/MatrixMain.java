@@ -120,7 +120,7 @@ public final class MatrixMain {
         if (!plan.containers().isEmpty() && !engine.available()) {
             if (options.requireContainers()) {
                 say("ERROR: container platforms are required (portzero.require-containers=true) but " + engine.summary());
-                say("Start a Docker engine (see docs/PLATFORMS.md, Troubleshooting) and run again.");
+                say("Start a Docker engine, or fix the one named above (see docs/PLATFORMS.md, Troubleshooting), and run again.");
                 return 3;
             }
             banner("CONTAINER PLATFORMS SKIPPED: " + engine.summary(),
