@@ -55,7 +55,9 @@ public record DockerEngine(Optional<DockerClient> client, String summary) {
             }
         }
         // The API version: asked of the engine before Testcontainers configures its client.
-        ApiChoice api = DockerApi.choose(dockerHost(), verifiesTls(System.getenv("DOCKER_TLS_VERIFY")), PING_WITHIN);
+        boolean tls = verifiesTls(System.getenv("DOCKER_TLS_VERIFY"));
+        ApiChoice api = dockerHost().map(host -> DockerApi.choose(host, tls, PING_WITHIN)).orElseGet(() ->
+                new ApiChoice.LeftToTestcontainers("the engine is the one ~/.testcontainers.properties names"));
         if (api instanceof ApiChoice.Refused) {
             return new DockerEngine(Optional.empty(), api.describe());
         }
@@ -90,10 +92,14 @@ public record DockerEngine(Optional<DockerClient> client, String summary) {
         return new DockerEngine(Optional.of(client), "Docker engine " + version.getVersion() + ", " + api.describe());
     }
 
-    /** The engine's address: DOCKER_HOST, else the default socket. */
-    private static URI dockerHost() {
+    /** The engine's address: DOCKER_HOST, else the default socket when it exists; else Testcontainers' own setting. */
+    private static Optional<URI> dockerHost() {
         String host = System.getenv("DOCKER_HOST");
-        return URI.create(host != null && !host.isBlank() ? host.strip() : "unix:///var/run/docker.sock");
+        if (host != null && !host.isBlank()) {
+            return Optional.of(URI.create(host.strip()));
+        }
+        return Files.exists(Path.of("/var/run/docker.sock")) ? Optional.of(URI.create("unix:///var/run/docker.sock"))
+                : Optional.empty();
     }
 
     /** DOCKER_TLS_VERIFY as docker-java reads it: "1" or "true". */
