@@ -36,9 +36,13 @@ public class CatalogueSuite {
      * run records the family as unlisted: it is broken, never silently absent.
      */
     static Stream<DynamicTest> listed(Family family, Bench bench) {
+        return listed(family, bench, CheckSelection.fromSystemProperties());
+    }
+
+    /** The family's checks that {@code selection} matches, listed as {@link #listed(Family, Bench)} lists them. */
+    static Stream<DynamicTest> listed(Family family, Bench bench, CheckSelection selection) {
         List<Check> checks;
         try {
-            CheckSelection selection = CheckSelection.fromSystemProperties();
             checks = CheckFamily.of(family).checks(bench).filter(c -> selection.matches(c.id().toString())).toList();
         } catch (Throwable e) {   // whatever it is, the family is recorded as unlisted, never dropped
             ResultLog.unlisted(family, CheckExecution.stackTrace(e));

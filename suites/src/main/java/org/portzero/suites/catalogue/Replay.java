@@ -11,8 +11,12 @@ import org.portzero.model.RunnerProperty;
  */
 public final class Replay {
 
-    /** The build that runs the platforms: docs/PLATFORMS.md, "Running one platform". */
-    static final String BUILD = "mvn -B verify -pl containers -am";
+    /**
+     * The build that runs the platforms (docs/PLATFORMS.md, "Running one platform"), without the
+     * harness's own tests: they read {@code -Dportzero.seed} and {@code -Dportzero.examples} for their
+     * own properties, and a replay is about the platform's check, not theirs.
+     */
+    static final String BUILD = "mvn -B verify -pl containers -am -Dmaven.test.skip=true";
     static final String HOST = "host";
 
     private Replay() {
@@ -23,7 +27,7 @@ public final class Replay {
         return checkId + " falsified (seed " + seed + ", replay with " + RunnerProperty.SEED.argument(String.valueOf(seed)) + ")";
     }
 
-    /** {@code replay: mvn -B verify -pl containers -am -Dportzero.platforms=host -Dportzero.checks=ID -Dportzero.seed=N}. */
+    /** {@code replay: mvn -B verify -pl containers -am -Dmaven.test.skip=true -Dportzero.platforms=host -Dportzero.checks=ID -Dportzero.seed=N}. */
     public static String command(String checkId, long seed, PropertySettings settings) {
         String platform = System.getProperty(RunnerProperty.PLATFORM.key(), "").isBlank()
                 ? HOST : System.getProperty(RunnerProperty.PLATFORM.key()).strip();
