@@ -113,6 +113,29 @@ engine_fault no-engine-hung "hung engine" "$hang" "$required" \
 [ "$rc" != 0 ] || bad "hung engine: the build passed"
 fault "a Docker socket that never answers, containers required" "$saw" "nothing to keep: exit $rc before any platform ran"
 
+# An engine that answers but shares no API version with portzero's client (a future Engine whose
+# minimum is 1.45): refused by name with both ranges, never spoken to in a version it refuses.
+cat > "$OUT/engine-1.45.py" <<'PY'
+import socket
+s = socket.socket(socket.AF_UNIX)
+s.bind("/run/docker.sock")
+s.listen(64)
+while True:
+    c, _ = s.accept()
+    head = c.recv(65536).decode("ascii", "replace").split(" ")
+    path = head[1] if len(head) > 1 else "/"
+    body = b"OK" if path.endswith("/_ping") else b'{"Version":"31.0.0","ApiVersion":"1.55","MinAPIVersion":"1.45"}'
+    c.sendall(b"HTTP/1.0 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body))
+    c.close()
+PY
+engine_fault no-common-api "no common API version" "python3 '$OUT/engine-1.45.py' </dev/null >/dev/null 2>&1 & sleep 1;" \
+    'no version in common' -Dportzero.platforms=fault-control -Dportzero.require-containers=true
+[ "$rc" != 0 ] || bad "no common API version: the build passed"
+grep -q 'engine speaks API 1.45–1.55 and portzero.s client (Testcontainers) speaks 1.24–1.44' "$log" \
+    || bad "no common API version: the message does not name both ranges"
+fault "an engine with no API version in common (1.45–1.55), containers required" "$saw" \
+      "nothing to keep: exit $rc before any platform ran"
+
 # ── 2. Broken platforms beside a healthy one ────────────────────────────────────────────────
 say "2. broken platforms: image build fails, non-zero exit, killed, memory limit, timeout"
 ( # kill fault-killed's container from outside once it runs

@@ -76,7 +76,6 @@ final class MatrixScaling {
         Files.createDirectories(runOut);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dapi.version=1.41",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-Dorg.slf4j.simpleLogger.log.com.github.dockerjava=off",
                 "-Dportzero.out=" + runOut,

@@ -1,10 +1,13 @@
 package org.portzero.containers.matrix;
 
 import com.github.dockerjava.api.DockerClient;
+import org.portzero.containers.engine.ApiChoice;
+import org.portzero.containers.engine.DockerApi;
 import org.testcontainers.DockerClientFactory;
 
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
+import java.net.URI;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -25,7 +28,9 @@ import java.util.concurrent.TimeoutException;
  * The Docker engine the container platforms run on, as Testcontainers finds it. Asked once:
  * a missing socket is noticed without waiting for Testcontainers' discovery, a socket that
  * accepts and never answers within {@link #PING_WITHIN}, and the discovery itself is given
- * {@link #DISCOVERY_WITHIN}: a user without an engine hears so in seconds.
+ * {@link #DISCOVERY_WITHIN}: a user without an engine hears so in seconds. Before the discovery
+ * the engine is asked for its API versions and the client is set to the newest one both speak
+ * ({@link DockerApi}); an engine with none in common is no engine, and the summary says why.
  *
  * @param client  the engine's client, when one answered
  * @param summary the engine's version and API, or why there is no engine
@@ -49,6 +54,13 @@ public record DockerEngine(Optional<DockerClient> client, String summary) {
                 return new DockerEngine(Optional.empty(), silent.get());
             }
         }
+        // The API version: asked of the engine before Testcontainers configures its client.
+        boolean tls = verifiesTls(System.getenv("DOCKER_TLS_VERIFY"));
+        ApiChoice api = dockerHost().map(host -> DockerApi.choose(host, tls, PING_WITHIN)).orElseGet(() ->
+                new ApiChoice.LeftToTestcontainers("the engine is the one ~/.testcontainers.properties names"));
+        if (api instanceof ApiChoice.Refused) {
+            return new DockerEngine(Optional.empty(), api.describe());
+        }
         // Testcontainers' discovery has no overall limit of its own (it waits on a silent engine).
         ExecutorService discovery = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "portzero-docker-discovery");
@@ -56,7 +68,7 @@ public record DockerEngine(Optional<DockerClient> client, String summary) {
             return t;
         });
         try {
-            return discovery.submit(DockerEngine::discover).get(DISCOVERY_WITHIN.toSeconds(), TimeUnit.SECONDS);
+            return discovery.submit(() -> discover(api)).get(DISCOVERY_WITHIN.toSeconds(), TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             return new DockerEngine(Optional.empty(),
                     "no Docker engine answered within " + DISCOVERY_WITHIN.toSeconds() + " s (is dockerd running?)");
@@ -70,15 +82,29 @@ public record DockerEngine(Optional<DockerClient> client, String summary) {
         }
     }
 
-    private static DockerEngine discover() {
+    private static DockerEngine discover(ApiChoice api) {
         DockerClientFactory factory = DockerClientFactory.instance();
         if (!factory.isDockerAvailable()) {
             return new DockerEngine(Optional.empty(), "no Docker engine answers (is dockerd running?)");
         }
         DockerClient client = factory.client();
         var version = client.versionCmd().exec();
-        return new DockerEngine(Optional.of(client),
-                "Docker engine " + version.getVersion() + " (API " + factory.getActiveApiVersion() + ")");
+        return new DockerEngine(Optional.of(client), "Docker engine " + version.getVersion() + ", " + api.describe());
+    }
+
+    /** The engine's address: DOCKER_HOST, else the default socket when it exists; else Testcontainers' own setting. */
+    private static Optional<URI> dockerHost() {
+        String host = System.getenv("DOCKER_HOST");
+        if (host != null && !host.isBlank()) {
+            return Optional.of(URI.create(host.strip()));
+        }
+        return Files.exists(Path.of("/var/run/docker.sock")) ? Optional.of(URI.create("unix:///var/run/docker.sock"))
+                : Optional.empty();
+    }
+
+    /** DOCKER_TLS_VERIFY as docker-java reads it: "1" or "true". */
+    private static boolean verifiesTls(String value) {
+        return value != null && (value.strip().equals("1") || value.strip().equalsIgnoreCase("true"));
     }
 
     /** The engine's unix socket: DOCKER_HOST's when it names one, else the default when it exists. */

@@ -120,6 +120,10 @@ public final class MatrixMain {
         int idWidth = Stream.concat(plan.ids().stream(), Stream.of("platform"))
                 .mapToInt(String::length).max().orElse(8);
         say("platform matrix: " + String.join(", ", plan.ids()) + " → " + options.runsDir());
+        if (!options.runner().forwarded().isEmpty()) {
+            say("every platform's runner gets " + String.join(" ", options.runner().forwarded().entrySet().stream()
+                    .map(e -> e.getKey().argument(e.getValue())).toList()));
+        }
         Interruption interruption = new Interruption(options, plan.ids(), started, start);
         Runtime.getRuntime().addShutdownHook(new Thread(interruption::stopped, "portzero-interrupted"));
 
@@ -129,7 +133,7 @@ public final class MatrixMain {
         if (!plan.containers().isEmpty() && !engine.available()) {
             if (options.requireContainers()) {
                 say("ERROR: container platforms are required (portzero.require-containers=true) but " + engine.summary());
-                say("Start a Docker engine (see docs/PLATFORMS.md, Troubleshooting) and run again.");
+                say("Start a Docker engine, or fix the one named above (see docs/PLATFORMS.md, Troubleshooting), and run again.");
                 return 3;
             }
             banner("CONTAINER PLATFORMS SKIPPED: " + engine.summary(),
@@ -163,7 +167,7 @@ public final class MatrixMain {
             for (HostPlatform host : plan.hosts()) {
                 HostRun run = new HostRun(host.id(), host.javaHome(), options.runnerJar(),
                         RunOutput.of(options.runsDir(), host.id()), HOST_TIMEOUT,
-                        options.hostFacts());
+                        options.hostFacts(), options.runner());
                 pending.put(host.id(), pool.submit(() -> interruption.finished(announce(followed(run,
                         RunOutput.of(options.runsDir(), host.id()), "running its first family", progress, consoles),
                         idWidth, progress))));
@@ -182,7 +186,7 @@ public final class MatrixMain {
                     }
                     if (image instanceof ImageOutcome.Ready ready) {
                         ContainerRun run = new ContainerRun(platform, ready.tag(), options.runnerJar(),
-                                RunOutput.of(options.runsDir(), platform.id()), containers);
+                                RunOutput.of(options.runsDir(), platform.id()), containers, options.runner());
                         String silence = platform.kernel().isPresent() ? "booting its kernel guest" : "starting its container";
                         pending.put(platform.id(), pool.submit(() -> interruption.finished(announce(followed(run,
                                 RunOutput.of(options.runsDir(), platform.id()), silence, progress, consoles),

@@ -1,6 +1,7 @@
 package org.portzero.containers.matrix;
 
 import org.portzero.model.RunLayout;
+import org.portzero.model.RunnerSettings;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -13,7 +14,9 @@ import java.util.Properties;
  * {@code portzero.platforms} (ids to run; all when empty), {@code portzero.platforms.dir} (user
  * platform folders, relative to {@code portzero.invoked.from}: where mvn was started), {@code portzero.host.jdks} (one host platform per JDK),
  * {@code portzero.require-containers}, {@code portzero.parallel}, {@code portzero.debian.mirror},
- * {@code portzero.host.ipv6} (whether the host platforms must have IPv6 loopback; default true).
+ * {@code portzero.host.ipv6} (whether the host platforms must have IPv6 loopback; default true),
+ * and the runner properties forwarded to every platform ({@link RunnerSettings}: {@code portzero.seed},
+ * {@code portzero.examples}, {@code portzero.families}, {@code portzero.checks}).
  */
 public record MatrixOptions(
         Path out,
@@ -26,7 +29,8 @@ public record MatrixOptions(
         int parallel,
         String debianMirror,
         Path buildJavaHome,
-        boolean hostIpv6) {
+        boolean hostIpv6,
+        RunnerSettings runner) {
 
     public MatrixOptions {
         selection = List.copyOf(selection);
@@ -52,7 +56,8 @@ public record MatrixOptions(
                 properties.getProperty("portzero.debian.mirror", "").isBlank()
                         ? "http://deb.debian.org/debian" : properties.getProperty("portzero.debian.mirror").strip(),
                 Path.of(properties.getProperty("java.home")),
-                !"false".equalsIgnoreCase(properties.getProperty("portzero.host.ipv6", "true").strip()));
+                !"false".equalsIgnoreCase(properties.getProperty("portzero.host.ipv6", "true").strip()),
+                RunnerSettings.from(properties));
     }
 
     /** What the host platforms declare: IPv6 loopback, unless {@code portzero.host.ipv6=false}. */

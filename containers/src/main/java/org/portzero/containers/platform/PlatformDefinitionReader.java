@@ -58,7 +58,8 @@ public final class PlatformDefinitionReader {
 
     public static final String FILE_NAME = "platform.yaml";
 
-    private static final Set<String> FIELDS = Set.of(
+    /** The top-level fields; docs/schemas/platform.schema.json names the same (PlatformSchemaTest). */
+    static final Set<String> FIELDS = Set.of(
             "id", "description", "image", "jdk", "jdkHome", "layersJdk", "sysctls", "network", "user",
             "jvmArgs", "memory", "timeout", "families", "kernel");
     /** A Debian suite whose linux-image-cloud-amd64 is booted (backports and experimental too), or an explicit kernel package. */

@@ -9,6 +9,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.portzero.containers.platform.PlatformDefinition;
 import org.portzero.model.RunStatus;
+import org.portzero.model.RunnerSettings;
 import org.testcontainers.containers.output.OutputFrame;
 
 import java.io.BufferedInputStream;
@@ -38,14 +39,16 @@ public final class ContainerRun implements PlatformExecution {
     private final Path runnerJar;
     private final RunOutput directory;
     private final HarnessContainers containers;
+    private final RunnerSettings runner;
     /** Guards console.log between the streamed output and the whole log written at the end. */
     private final Object console = new Object();
     /** Once set, the streamed output no longer goes to console.log: the run wrote it whole, or was salvaged. */
     private boolean consoleSealed;
 
     public ContainerRun(PlatformDefinition platform, String imageTag, Path runnerJar, RunOutput directory,
-                        HarnessContainers containers) {
+                        HarnessContainers containers, RunnerSettings runner) {
         this.platform = platform;
+        this.runner = runner;
         this.imageTag = imageTag;
         this.runnerJar = runnerJar;
         this.directory = directory;
@@ -59,7 +62,7 @@ public final class ContainerRun implements PlatformExecution {
 
     private RunOutcome runContainer(Map<String, Long> phases) {
         directory.clean();
-        ContainerSettings settings = ContainerSettings.of(platform);
+        ContainerSettings settings = ContainerSettings.of(platform, runner);
         long start = System.nanoTime();
         String containerId = null;
         PortzeroContainer container = new PortzeroContainer(imageTag)

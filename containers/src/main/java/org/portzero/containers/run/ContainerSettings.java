@@ -4,6 +4,7 @@ import org.portzero.containers.platform.DeclaredFacts;
 
 import org.portzero.containers.platform.NetworkMode;
 import org.portzero.containers.platform.PlatformDefinition;
+import org.portzero.model.RunnerSettings;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +14,7 @@ import java.util.Map;
 /**
  * What a platform's container is created with, derived from its definition: the sysctls (IPv6
  * loopback switched on unless the platform says otherwise about {@code disable_ipv6}), the
- * runner's command line, user, memory, pids limit, network and hostname, and the confinement
+ * runner's command line (with the runner properties the matrix forwards), user, memory, pids limit, network and hostname, and the confinement
  * declared to the runner ({@code -Dportzero.sandbox=}, checked from inside by the sandbox
  * family): every container has a read-only root filesystem, a tmpfs at {@value #TMPFS} and one
  * anonymous volume at {@value #VOLUME} for the runner jar, its results and scratch space.
@@ -75,7 +76,13 @@ public record ContainerSettings(
         sandbox = List.copyOf(sandbox);
     }
 
+    /** The settings of a run with no forwarded runner property. */
     public static ContainerSettings of(PlatformDefinition platform) {
+        return of(platform, RunnerSettings.NONE);
+    }
+
+    /** @param runner the runner properties the matrix forwards to every platform */
+    public static ContainerSettings of(PlatformDefinition platform, RunnerSettings runner) {
         Map<String, String> sysctls = new LinkedHashMap<>();
         boolean mentionsIpv6 = platform.sysctls().keySet().stream().anyMatch(k -> DeclaredFacts.DISABLE_IPV6.matcher(k).matches());
         if (!mentionsIpv6) {
@@ -101,6 +108,7 @@ public record ContainerSettings(
         if (platform.layersJdk().isPresent()) {
             command.add("-D" + org.portzero.model.JdkIdentity.LAYERS_PROPERTY + "=" + org.portzero.containers.image.ImageRecipes.LAYERS_JAVA);
         }
+        command.addAll(runner.jvmArguments(platform.id()));
         command.addAll(List.of("-jar", RUNNER_PATH, "--out", OUT_DIR));
         if (!platform.families().isEmpty()) {
             command.add("--families");

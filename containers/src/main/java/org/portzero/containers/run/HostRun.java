@@ -3,6 +3,7 @@ package org.portzero.containers.run;
 import org.portzero.containers.platform.DeclaredFacts;
 
 import org.portzero.model.RunStatus;
+import org.portzero.model.RunnerSettings;
 
 import java.io.File;
 import java.io.IOException;
@@ -27,11 +28,16 @@ public final class HostRun implements PlatformExecution {
     private final RunOutput directory;
     private final Duration timeout;
     private final DeclaredFacts declared;
+    private final RunnerSettings runner;
 
-    /** @param declared what the host must have (IPv6 loopback, unless declared otherwise) */
+    /**
+     * @param declared what the host must have (IPv6 loopback, unless declared otherwise)
+     * @param runner   the runner properties the matrix forwards to every platform
+     */
     public HostRun(String platformId, Path javaHome, Path runnerJar, RunOutput directory, Duration timeout,
-                   DeclaredFacts declared) {
+                   DeclaredFacts declared, RunnerSettings runner) {
         this.declared = declared;
+        this.runner = runner;
         this.platformId = platformId;
         this.javaHome = javaHome;
         this.runnerJar = runnerJar;
@@ -55,8 +61,7 @@ public final class HostRun implements PlatformExecution {
         if (!Files.isExecutable(java)) {
             return directory.finish(RunOutcome.broken(platformId, "host", description(), "no executable " + java), declared);
         }
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", runnerJar.toString(),
-                "--out", directory.path().toString()));
+        List<String> command = command(java);
         long start = System.nanoTime();
         try {
             Process process = new ProcessBuilder(command)
@@ -89,4 +94,12 @@ public final class HostRun implements PlatformExecution {
         }
     }
 
+    /** {@code java -Dportzero.…=… -jar runner.jar --out DIR}: the forwarded properties, then the runner. */
+    List<String> command(Path java) {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(runner.jvmArguments(platformId));
+        command.addAll(List.of("-jar", runnerJar.toString(), "--out", directory.path().toString()));
+        return command;
+    }
 }

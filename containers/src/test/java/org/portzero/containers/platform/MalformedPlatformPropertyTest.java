@@ -239,7 +239,7 @@ class MalformedPlatformPropertyTest {
         assertEquals(1, folder.malformed().size(), "one refusal: " + folder.malformed());
         MalformedInput refusal = folder.malformed().get(0);
         assertEquals(broken, refusal.file(), refusal.getMessage());
-        assertEquals(6, refusal.line(), refusal.getMessage());
+        assertEquals(lineStarting(broken, "vm.swappiness:"), refusal.line(), refusal.getMessage());
         assertEquals("sysctls.vm.swappiness", refusal.field(), refusal.getMessage());
         assertTrue(refusal.getMessage().contains("not a namespaced sysctl"), refusal.getMessage());
         assertEquals(sources.size() - 1, folder.definitions().size(), "the well-formed others are read");
@@ -261,7 +261,8 @@ class MalformedPlatformPropertyTest {
                 fail(original.id() + " defined twice was accepted");
             } catch (MalformedInput refused) {
                 assertEquals(user.resolve(PlatformDefinitionReader.FILE_NAME), refused.file(), refused.getMessage());
-                assertEquals(1, refused.line(), "id is on line 1: " + refused.getMessage());
+                int idLine = lineStarting(user.resolve(PlatformDefinitionReader.FILE_NAME), "id:");
+                assertEquals(idLine, refused.line(), "id is on line " + idLine + ": " + refused.getMessage());
                 assertEquals("id", refused.field(), refused.getMessage());
                 assertTrue(refused.getMessage().contains("already defined in " + original.folder()), refused.getMessage());
             }
@@ -310,5 +311,16 @@ class MalformedPlatformPropertyTest {
 
     private static String printable(char c) {
         return c == '\n' ? "'\\n'" : c == '\t' ? "'\\t'" : "'" + c + "'";
+    }
+
+    /** The 1-based line of {@code file} whose text, indentation aside, starts with {@code prefix}. */
+    private static int lineStarting(Path file, String prefix) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).strip().startsWith(prefix)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no line of " + file + " starts with " + prefix);
     }
 }

@@ -52,10 +52,26 @@ class ContainerSettingsTest {
         ContainerSettings settings = ContainerSettings.of(platform("p", Map.of(),
                 List.of("-Xmx256m"), List.of("bind0", "exhaust")));
         assertEquals(List.of("java", "-Xmx256m", "-Djna.tmpdir=/tmp/portzero/jna",
-                "-Dportzero.sandbox=nonroot,nocaps,nonewprivs,readonly,pids,memory,loopback,privports", "-jar",
+                "-Dportzero.sandbox=nonroot,nocaps,nonewprivs,readonly,pids,memory,loopback,privports",
+                "-Dportzero.platform=p", "-jar",
                 ContainerSettings.RUNNER_PATH, "--out", ContainerSettings.OUT_DIR, "--families", "bind0,exhaust"),
                 settings.command());
         assertTrue(settings.user().startsWith("10001"), "non-root user " + settings.user());
+    }
+
+    @Test
+    void theForwardedRunnerPropertiesReachTheContainersRunner() {
+        java.util.Properties given = new java.util.Properties();
+        given.setProperty("portzero.families", "bind0");
+        given.setProperty("portzero.checks", "bind0.*");
+        given.setProperty("portzero.seed", "7");
+        ContainerSettings settings = ContainerSettings.of(platform("debian13-jdk25", Map.of(), List.of(), List.of()),
+                org.portzero.model.RunnerSettings.from(given));
+        List<String> command = settings.command();
+        assertEquals(List.of("-Dportzero.seed=7", "-Dportzero.families=bind0", "-Dportzero.checks=bind0.*",
+                        "-Dportzero.platform=debian13-jdk25"),
+                command.subList(command.indexOf("-Dportzero.seed=7"), command.indexOf("-jar")),
+                "forwarded properties, then the platform, before the jar: " + command);
     }
 
     private static PlatformDefinition platform(String id, Map<String, String> sysctls, List<String> jvmArgs,

@@ -8,17 +8,19 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.portzero.model.Family;
+import org.portzero.model.RunnerProperty;
 
 /**
  * The whole catalogue as JUnit tests: one container per family, in {@link Family#runOrder}, each
  * holding that family's checks as dynamic tests named by their ids. The system property
- * {@value #FAMILIES} ({@code bind0,unique}) narrows it; unset, every family runs.
+ * {@code portzero.families} ({@code bind0,unique}) narrows it to families, {@code portzero.checks}
+ * ({@code bind0.*}, a {@link CheckSelection}) to checks; unset, every check runs.
  */
 @DisplayName("portzero")
 public class CatalogueSuite {
 
     /** The system property that selects families, comma-separated ids. */
-    public static final String FAMILIES = "portzero.families";
+    public static final String FAMILIES = RunnerProperty.FAMILIES.key();
 
     @TestFactory
     @DisplayName("catalogue")
@@ -34,9 +36,14 @@ public class CatalogueSuite {
      * run records the family as unlisted: it is broken, never silently absent.
      */
     static Stream<DynamicTest> listed(Family family, Bench bench) {
+        return listed(family, bench, CheckSelection.fromSystemProperties());
+    }
+
+    /** The family's checks that {@code selection} matches, listed as {@link #listed(Family, Bench)} lists them. */
+    static Stream<DynamicTest> listed(Family family, Bench bench, CheckSelection selection) {
         List<Check> checks;
         try {
-            checks = CheckFamily.of(family).checks(bench).toList();
+            checks = CheckFamily.of(family).checks(bench).filter(c -> selection.matches(c.id().toString())).toList();
         } catch (Throwable e) {   // whatever it is, the family is recorded as unlisted, never dropped
             ResultLog.unlisted(family, CheckExecution.stackTrace(e));
             return Stream.of(DynamicTest.dynamicTest(family.id() + " lists its checks", () -> {
@@ -47,10 +54,12 @@ public class CatalogueSuite {
         return CheckTests.of(checks.stream());
     }
 
-    /** The families {@value #FAMILIES} names, or all of them. */
+    /** The families {@code portzero.families} names and {@code portzero.checks} can reach, or all of them. */
     public static List<Family> selected() {
         String wanted = System.getProperty(FAMILIES, "").trim();
-        return wanted.isEmpty() ? List.of(Family.values())
+        List<Family> named = wanted.isEmpty() ? List.of(Family.values())
                 : Arrays.stream(wanted.split(",")).map(Family::of).distinct().toList();
+        java.util.Set<Family> reached = CheckSelection.fromSystemProperties().families();
+        return named.stream().filter(reached::contains).toList();
     }
 }

@@ -19,7 +19,7 @@ import org.quicktheories.core.Gen;
 /**
  * A check whose body is a QuickTheories property: every generated example runs under a trace of
  * its own; on falsification the smallest example's calls join the check's trace and the message
- * carries the seed that replays it ({@code -Dportzero.seed=}).
+ * carries the seed that replays it and the Maven command that does ({@link Replay}).
  */
 public final class PropertyCheck {
 
@@ -77,7 +77,8 @@ public final class PropertyCheck {
             outer.adopt(lastCalls.get());
             Judgement smallest = lastFailure.get();
             String recipe = examples.asString(lastExample.get());
-            String message = id + " falsified (seed " + seed + ", replay with -Dportzero.seed=" + seed + ")\n"
+            String message = Replay.falsified(id.toString(), seed) + "\n"
+                    + Replay.command(id.toString(), seed, settings) + "\n"
                     + "smallest example: " + recipe + "\n"
                     + (smallest == null ? falsified.getMessage() : smallest.message());
             return new Judgement(false, smallest == null ? "falsified" : smallest.observed(),

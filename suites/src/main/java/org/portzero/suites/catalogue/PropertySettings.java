@@ -11,8 +11,8 @@ package org.portzero.suites.catalogue;
  */
 public record PropertySettings(Long seed, Integer examples, long runBase) {
 
-    public static final String SEED = "portzero.seed";
-    public static final String EXAMPLES = "portzero.examples";
+    public static final String SEED = org.portzero.model.RunnerProperty.SEED.key();
+    public static final String EXAMPLES = org.portzero.model.RunnerProperty.EXAMPLES.key();
 
     /** A property that tries no example has tested nothing: an example count below 1 is refused. */
     public PropertySettings {

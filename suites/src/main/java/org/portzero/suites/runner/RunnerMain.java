@@ -23,9 +23,11 @@ import org.portzero.model.Family;
 import org.portzero.model.ObservationsFile;
 import org.portzero.model.ObservationsHeader;
 import org.portzero.model.RunLayout;
+import org.portzero.model.RunnerProperty;
 import org.portzero.model.Verdict;
 import org.portzero.suites.catalogue.Bench;
 import org.portzero.suites.catalogue.CatalogueSuite;
+import org.portzero.suites.catalogue.CheckSelection;
 import org.portzero.suites.catalogue.Check;
 import org.portzero.suites.catalogue.PropertySettings;
 import org.portzero.suites.catalogue.CheckExecution;
@@ -34,9 +36,10 @@ import org.portzero.suites.verdict.CheckResult;
 
 /**
  * {@code java -jar portzero-suites-runner.jar --out DIR [--families f1,f2]}: runs the catalogue
+ * (narrowed by {@code -Dportzero.families} and {@code -Dportzero.checks}, see {@link RunnerProperty})
  * through the JUnit Platform Launcher and writes {@code DIR/allure-results/}, {@code DIR/junit/},
  * {@code DIR/observations.json} and {@code DIR/platform.json}. Exits 0 when it ran, whatever the
- * verdicts; 2 on bad arguments; 1 when it could not run.
+ * verdicts; 2 on bad arguments or a check selection that matches nothing; 1 when it could not run.
  */
 public final class RunnerMain {
 
@@ -47,9 +50,12 @@ public final class RunnerMain {
 
     public static void main(String[] args) {
         RunnerOptions options;
+        List<Family> families;
         try {
             options = RunnerOptions.parse(args);
             PropertySettings.fromSystemProperties();   // a bad -Dportzero.seed or -Dportzero.examples stops here
+            CheckSelection.fromSystemProperties();     // so does a -Dportzero.checks naming no family
+            families = RunnerOptions.families(options.families(), CatalogueSuite.selected());
         } catch (IllegalArgumentException e) {
             System.err.println("portzero runner: " + e.getMessage());
             System.err.println(RunnerOptions.USAGE);
@@ -57,7 +63,12 @@ public final class RunnerMain {
             return;
         }
         try {
-            run(options);
+            if (run(options, families).isEmpty() && !CheckSelection.fromSystemProperties().selectsEverything()) {
+                System.err.println("portzero runner: -D" + RunnerProperty.CHECKS.key() + "="
+                        + CheckSelection.fromSystemProperties() + " matches no check of " + families);
+                System.exit(2);
+                return;
+            }
         } catch (Exception e) {
             System.err.println("portzero runner: could not run: " + e);
             e.printStackTrace();
@@ -66,12 +77,12 @@ public final class RunnerMain {
         System.exit(0);
     }
 
-    static void run(RunnerOptions options) throws IOException {
+    /** Runs the {@code families} (narrowed further by {@code -Dportzero.checks}); returns every result. */
+    static List<CheckResult> run(RunnerOptions options, List<Family> families) throws IOException {
         RunLayout layout = new RunLayout(options.out());
         Files.createDirectories(layout.junit());
         Path allure = Files.createDirectories(layout.allureResults());
         System.setProperty("allure.results.directory", allure.toString());
-        List<Family> families = options.families().isEmpty() ? List.of(Family.values()) : options.families();
         System.setProperty(CatalogueSuite.FAMILIES, families.stream().map(Family::id).collect(Collectors.joining(",")));
 
         long start = System.nanoTime();
@@ -103,6 +114,7 @@ public final class RunnerMain {
         printSummary(results, wallMillis);
         descriptors.leaks().forEach((f, n) -> System.out.println("portzero: WARNING family " + f + " left " + n
                 + " more file descriptors open than it found (tolerance " + DescriptorCount.TOLERANCE + ")"));
+        return results;
     }
 
     /** family → layer → the kinds (socket shapes, call kinds) the properties generated. */

@@ -73,6 +73,9 @@ class ClaimsBreakTest {
             assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
             assertThat(r.seed()).isEqualTo(SEED);
             assertThat(r.message()).contains("-Dportzero.seed=" + SEED).contains("[socket] socket(").contains("bind(");
+            assertThat(r.message()).as("the replay advice is a Maven command for this check alone")
+                    .contains("replay: mvn -B verify -pl containers -am -Dmaven.test.skip=true -Dportzero.platforms=host -Dportzero.checks="
+                            + r.id() + " -Dportzero.seed=" + SEED);
             assertThat(r.observations()).isNotEmpty();
         });
     }

@@ -13,6 +13,7 @@ import org.portzero.model.Family;
 import org.portzero.model.SpecLink;
 import org.portzero.suites.catalogue.Bench;
 import org.portzero.suites.catalogue.Check;
+import org.portzero.suites.catalogue.Replay;
 import org.portzero.suites.checks.common.BindAddress;
 import org.portzero.suites.checks.common.SocketVariant;
 import org.portzero.suites.probe.AddressFamily;
@@ -157,8 +158,9 @@ public final class PortTableChecks {
             Optional<String> broken = firstBroken(layer, minimal, outer);
             String why = broken.orElse("the shrunk sequence no longer fails; the unshrunk one was: " + failing.get());
             return new Judgement(false, "falsified", "the model holds after every call",
-                    "unique.sequence_" + layer.id() + ".port_table_holds falsified (seed " + seed
-                            + ", replay with -Dportzero.seed=" + seed + ")\n" + "smallest sequence (" + minimal.size()
+                    Replay.falsified("unique.sequence_" + layer.id() + ".port_table_holds", seed) + "\n"
+                            + Replay.command("unique.sequence_" + layer.id() + ".port_table_holds", seed,
+                            bench.properties()) + "\n" + "smallest sequence (" + minimal.size()
                             + " calls): " + minimal.stream().map(Object::toString).collect(Collectors.joining("; "))
                             + "\n" + why, seed).withReach(reach).withFigures("smallest sequence " + minimal.size() + " calls");
         }
