@@ -38,7 +38,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--baseline", paramLabel = "FILE", defaultValue = "",
             description = "An earlier matrix.json: writes diff.md and diff.json and marks the changed cells.")
-    private String baseline;
+    private Path baseline;
 
     @Option(names = "--strict-diff", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
             description = "A changed observation against the baseline fails too (exit 4).")
@@ -62,7 +62,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     /** What this command line asks for. */
     ReportOptions options() {
-        return new ReportOptions(out.toAbsolutePath().normalize(), runs.strip(), baseline.strip(), strictDiff,
+        return new ReportOptions(out.toAbsolutePath().normalize(), runs.strip(), baseline.toString().strip(), strictDiff,
                 allureHome.strip(), allure);
     }
 
