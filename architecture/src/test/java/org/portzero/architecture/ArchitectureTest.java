@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The layout docs/ARCHITECTURE.md describes, held by the compiled main code: the model owns the
  * run contract and depends on Jackson alone; suites, containers and reports meet only in the run
- * directory (through the model), never by importing each other; no package is part of a cycle.
+ * directory (through the model), never by importing each other; the cli puts their commands under
+ * one command line and nothing depends on it; no package is part of a cycle.
  */
 class ArchitectureTest {
 
@@ -40,6 +41,14 @@ class ArchitectureTest {
                     .because("the run directory, read and written through org.portzero.model, is their only interface")
                     .check(main);
         }
+    }
+
+    @Test
+    void nothingDependsOnTheCli() {
+        noClasses().that().resideOutsideOfPackage("org.portzero.cli..")
+                .should().dependOnClassesThat().resideInAPackage("org.portzero.cli..")
+                .because("the cli only assembles the rooms' commands; the rooms and their jars stand without it")
+                .check(main);
     }
 
     @Test

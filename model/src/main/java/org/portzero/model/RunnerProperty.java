@@ -9,7 +9,8 @@ import java.util.Set;
  * {@linkplain #FORWARDED forwarded} ones on Maven's command line ({@code mvn verify -Dportzero.seed=N});
  * the build passes them to the platform matrix, and the matrix to the runner on every platform, host
  * and container alike. {@link #PLATFORM} is the matrix's own: it tells a runner which platform it is,
- * so that its replay advice names it.
+ * so that its replay advice names it. On a command line ({@code java -jar portzero.jar run}) each is
+ * the {@linkplain #option() option} of the same name: {@code portzero.seed} is {@code --seed}.
  */
 public enum RunnerProperty {
     /** Replays every property with this seed. */
@@ -41,6 +42,11 @@ public enum RunnerProperty {
     public String in(Properties properties) {
         String value = properties.getProperty(key);
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** {@code --seed}: the command-line option that sets it, its key without the {@code portzero.} prefix. */
+    public String option() {
+        return "--" + key.substring(key.indexOf('.') + 1);
     }
 
     /** {@code -Dportzero.seed=N}: how a JVM's command line sets it. */

@@ -35,8 +35,14 @@ public final class ReportMain {
     private ReportMain() {
     }
 
+    /** The reports jar's entry point: {@link ReportCommand}, whose exit code it exits with. */
     public static void main(String[] args) {
         System.exit(run(args));
+    }
+
+    /** {@link ReportCommand} on {@code args}: the exit code. */
+    public static int run(String[] args) {
+        return ReportCommand.commandLine().execute(args);
     }
 
     static void say(String line) {
@@ -44,16 +50,13 @@ public final class ReportMain {
         System.out.flush();
     }
 
-    public static int run(String[] args) {
-        ReportOptions options;
-        List<Path> dirs;
-        try {
-            options = ReportOptions.parse(args);
-            dirs = RunSelection.of(options.runs(), options.out());
-        } catch (IllegalArgumentException e) {
-            System.err.println(("help".equals(e.getMessage()) ? "" : "error: " + e.getMessage() + "\n") + ReportOptions.USAGE);
-            return 2;
-        }
+    /**
+     * Every report of the run directories {@code options} names, then the gate's exit code.
+     *
+     * @throws IllegalArgumentException when the run directories named cannot be read
+     */
+    static int run(ReportOptions options) {
+        List<Path> dirs = RunSelection.of(options.runs(), options.out());
         if (dirs.isEmpty()) {
             say("ERROR: no run directories under " + options.out().resolve("runs")
                     + " — run the platforms (mvn verify) or name saved runs with -Dportzero.runs=DIR,DIR");
@@ -86,13 +89,12 @@ public final class ReportMain {
         String badBaseline = null;
         if (!options.baseline().isEmpty()) {
             Path baseline = Path.of(options.baseline());
-            Files.deleteIfExists(out.resolve("diff.json"));
-            Files.deleteIfExists(out.resolve("diff.md"));
+            Files.deleteIfExists(out.resolve(DiffReport.JSON_FILE));
+            Files.deleteIfExists(out.resolve(DiffReport.MARKDOWN_FILE));
             try {
                 diff = BaselineDiff.between(MatrixJson.read(baseline), matrix);
-                DiffReport.writeJson(diff, out.resolve("diff.json"));
-                Files.writeString(out.resolve("diff.md"), DiffReport.markdown(diff));
-                say("diff against " + baseline + ": " + diff.counts() + " → " + out.resolve("diff.md"));
+                DiffReport.write(diff, out);
+                say("diff against " + baseline + ": " + diff.counts() + " → " + out.resolve(DiffReport.MARKDOWN_FILE));
             } catch (NoSuchFileException e) {
                 badBaseline = "baseline " + baseline + " does not exist";
             } catch (MalformedInput e) {

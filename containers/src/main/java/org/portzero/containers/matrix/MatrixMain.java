@@ -57,7 +57,7 @@ public final class MatrixMain {
     }
 
     public static void main(String[] args) {
-        if (Boolean.getBoolean("portzero.stop-with-parent")) {
+        if (Boolean.getBoolean(MatrixProperty.STOP_WITH_PARENT.key())) {
             stopWithParent();
         }
         System.exit(run(MatrixOptions.from(System.getProperties())));

@@ -42,21 +42,21 @@ public record MatrixOptions(
     }
 
     public static MatrixOptions from(Properties properties) {
-        Path out = Path.of(required(properties, "portzero.out"));
+        Path out = Path.of(required(properties, MatrixProperty.OUT.key()));
         return new MatrixOptions(
                 out,
-                Path.of(required(properties, "portzero.runner.jar")),
-                Path.of(required(properties, "portzero.platforms.home")),
-                list(properties.getProperty("portzero.platforms")),
-                list(properties.getProperty("portzero.platforms.dir")).stream()
+                Path.of(required(properties, MatrixProperty.RUNNER_JAR.key())),
+                Path.of(required(properties, MatrixProperty.PLATFORMS_HOME.key())),
+                list(properties.getProperty(MatrixProperty.PLATFORMS.key())),
+                list(properties.getProperty(MatrixProperty.PLATFORMS_DIR.key())).stream()
                         .map(dir -> invokedFrom(properties).resolve(dir).normalize()).toList(),
-                list(properties.getProperty("portzero.host.jdks")).stream().map(Path::of).toList(),
-                Boolean.parseBoolean(properties.getProperty("portzero.require-containers", "false").strip()),
-                Integer.parseInt(properties.getProperty("portzero.parallel", "2").strip()),
-                properties.getProperty("portzero.debian.mirror", "").isBlank()
-                        ? "http://deb.debian.org/debian" : properties.getProperty("portzero.debian.mirror").strip(),
+                list(properties.getProperty(MatrixProperty.HOST_JDKS.key())).stream().map(Path::of).toList(),
+                Boolean.parseBoolean(properties.getProperty(MatrixProperty.REQUIRE_CONTAINERS.key(), "false").strip()),
+                Integer.parseInt(properties.getProperty(MatrixProperty.PARALLEL.key(), "2").strip()),
+                properties.getProperty(MatrixProperty.DEBIAN_MIRROR.key(), "").isBlank()
+                        ? "http://deb.debian.org/debian" : properties.getProperty(MatrixProperty.DEBIAN_MIRROR.key()).strip(),
                 Path.of(properties.getProperty("java.home")),
-                !"false".equalsIgnoreCase(properties.getProperty("portzero.host.ipv6", "true").strip()),
+                !"false".equalsIgnoreCase(properties.getProperty(MatrixProperty.HOST_IPV6.key(), "true").strip()),
                 RunnerSettings.from(properties));
     }
 
@@ -75,7 +75,7 @@ public record MatrixOptions(
 
     /** Where the user started the build: relative folders they name are theirs, not the module's. */
     private static Path invokedFrom(Properties properties) {
-        String dir = properties.getProperty("portzero.invoked.from", "");
+        String dir = properties.getProperty(MatrixProperty.INVOKED_FROM.key(), "");
         return Path.of(dir.isBlank() ? properties.getProperty("user.dir", ".") : dir.strip()).toAbsolutePath();
     }
 

@@ -15,6 +15,16 @@ public final class DiffReport {
     private DiffReport() {
     }
 
+    /** The file names in an output folder. */
+    public static final String JSON_FILE = "diff.json";
+    public static final String MARKDOWN_FILE = "diff.md";
+
+    /** {@code out/diff.json} and {@code out/diff.md}. */
+    public static void write(BaselineDiff diff, Path out) throws IOException {
+        writeJson(diff, out.resolve(JSON_FILE));
+        java.nio.file.Files.writeString(out.resolve(MARKDOWN_FILE), markdown(diff));
+    }
+
     public static void writeJson(BaselineDiff diff, Path file) throws IOException {
         JSON.writeValue(file.toFile(), diff);
     }

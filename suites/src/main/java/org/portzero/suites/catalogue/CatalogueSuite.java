@@ -54,6 +54,15 @@ public class CatalogueSuite {
         return CheckTests.of(checks.stream());
     }
 
+    /**
+     * The catalogue as it stands on {@code bench}, without running a check: the checks of
+     * {@code families} (every family when empty), in the matrix's row order, that {@code selection} matches.
+     */
+    public static List<Check> catalogue(Bench bench, List<Family> families, CheckSelection selection) {
+        return Arrays.stream(Family.values()).filter(f -> families.isEmpty() || families.contains(f))
+                .flatMap(f -> CheckFamily.of(f).checks(bench)).filter(c -> selection.matches(c.id().toString())).toList();
+    }
+
     /** The families {@code portzero.families} names and {@code portzero.checks} can reach, or all of them. */
     public static List<Family> selected() {
         String wanted = System.getProperty(FAMILIES, "").trim();

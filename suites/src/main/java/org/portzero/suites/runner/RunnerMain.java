@@ -20,6 +20,7 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 import org.portzero.model.Family;
+import org.portzero.model.HarnessVersion;
 import org.portzero.model.ObservationsFile;
 import org.portzero.model.ObservationsHeader;
 import org.portzero.model.RunLayout;
@@ -27,15 +28,13 @@ import org.portzero.model.RunnerProperty;
 import org.portzero.model.Verdict;
 import org.portzero.suites.catalogue.Bench;
 import org.portzero.suites.catalogue.CatalogueSuite;
-import org.portzero.suites.catalogue.CheckSelection;
 import org.portzero.suites.catalogue.Check;
-import org.portzero.suites.catalogue.PropertySettings;
 import org.portzero.suites.catalogue.CheckExecution;
 import org.portzero.suites.catalogue.ResultLog;
 import org.portzero.suites.verdict.CheckResult;
 
 /**
- * {@code java -jar portzero-suites-runner.jar --out DIR [--families f1,f2]}: runs the catalogue
+ * {@code java -jar portzero-suites-runner.jar --out DIR [--families f1,f2]} ({@link RunCommand}): runs the catalogue
  * (narrowed by {@code -Dportzero.families} and {@code -Dportzero.checks}, see {@link RunnerProperty})
  * through the JUnit Platform Launcher and writes {@code DIR/allure-results/}, {@code DIR/junit/},
  * {@code DIR/observations.json} and {@code DIR/platform.json}. Exits 0 when it ran, whatever the
@@ -48,33 +47,9 @@ public final class RunnerMain {
     private RunnerMain() {
     }
 
+    /** The runner jar's entry point: {@link RunCommand}, whose exit code it exits with. */
     public static void main(String[] args) {
-        RunnerOptions options;
-        List<Family> families;
-        try {
-            options = RunnerOptions.parse(args);
-            PropertySettings.fromSystemProperties();   // a bad -Dportzero.seed or -Dportzero.examples stops here
-            CheckSelection.fromSystemProperties();     // so does a -Dportzero.checks naming no family
-            families = RunnerOptions.families(options.families(), CatalogueSuite.selected());
-        } catch (IllegalArgumentException e) {
-            System.err.println("portzero runner: " + e.getMessage());
-            System.err.println(RunnerOptions.USAGE);
-            System.exit(2);
-            return;
-        }
-        try {
-            if (run(options, families).isEmpty() && !CheckSelection.fromSystemProperties().selectsEverything()) {
-                System.err.println("portzero runner: -D" + RunnerProperty.CHECKS.key() + "="
-                        + CheckSelection.fromSystemProperties() + " matches no check of " + families);
-                System.exit(2);
-                return;
-            }
-        } catch (Exception e) {
-            System.err.println("portzero runner: could not run: " + e);
-            e.printStackTrace();
-            System.exit(1);
-        }
-        System.exit(0);
+        System.exit(RunCommand.commandLine().execute(args));
     }
 
     /** Runs the {@code families} (narrowed further by {@code -Dportzero.checks}); returns every result. */
@@ -156,7 +131,6 @@ public final class RunnerMain {
     }
 
     private static String harnessVersion() {
-        String v = RunnerMain.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return HarnessVersion.of(RunnerMain.class);
     }
 }

@@ -1,17 +1,11 @@
 package org.portzero.suites.runner;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.portzero.model.Family;
 
-/** The runner's command line. */
+/** What the runner runs: where it writes, and the families this platform offers (all when empty). */
 record RunnerOptions(Path out, List<Family> families) {
-
-    static final String USAGE = "usage: java -jar portzero-suites-runner.jar --out DIR [--families f1,f2]\n"
-            + "  families: " + Family.ids() + "\n"
-            + "  -Dportzero.seed=N replays properties; -Dportzero.examples=N sets their example count\n"
-            + "  -Dportzero.families=f1,f2 and -Dportzero.checks=GLOB[,GLOB] (bind0.*) narrow what runs";
 
     /**
      * The families to run: those {@code --families} names (all when it names none) that the system
@@ -28,35 +22,7 @@ record RunnerOptions(Path out, List<Family> families) {
         return both;
     }
 
-    static RunnerOptions parse(String[] args) {
-        Path out = null;
-        List<Family> families = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--out" -> out = Path.of(value(args, ++i, "--out"));
-                case "--families" -> {
-                    for (String f : value(args, ++i, "--families").split(",")) {
-                        families.add(Family.of(f));
-                    }
-                }
-                case "-h", "--help" -> throw new IllegalArgumentException("help");
-                default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
-            }
-        }
-        if (out == null) {
-            throw new IllegalArgumentException("--out DIR is required");
-        }
-        return new RunnerOptions(out, List.copyOf(families));
-    }
-
     private static String ids(List<Family> families) {
         return families.stream().map(Family::id).toList().toString();
-    }
-
-    private static String value(String[] args, int i, String flag) {
-        if (i >= args.length || args[i].startsWith("--")) {
-            throw new IllegalArgumentException(flag + " needs a value");
-        }
-        return args[i];
     }
 }
