@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * action-validator ({@code @action-validator/cli} 0.6.0 from the npm registry, installed under
  * {@code target/} on first use; skipped, saying so, without npm), and checked for the shape the
  * README promises: one job per platform that exists, a merge job after them that publishes the JUnit XML
- * with a pinned reporting action and carries the Allure history from run to run.
+ * with a pinned reporting action and carries the Allure history from run to run, and the weekly
+ * JDK-EA watch that diffs the newest early-access platform against its column in the last main matrix.
  */
 class WorkflowLintTest {
 
@@ -67,7 +68,8 @@ class WorkflowLintTest {
         assertThat(run).contains("-pl containers -am verify").doesNotContain("|| true").doesNotContain("set +e");
         JsonNode reports = workflow.path("jobs").path("reports");
         assertThat(reports.path("needs").asText()).isEqualTo("platform");
-        assertThat(reports.path("if").asText()).isEqualTo("always()");
+        assertThat(reports.path("if").asText()).isEqualTo("always() && github.event_name != 'schedule'");
+        assertThat(platformJob.path("if").asText()).isEqualTo("github.event_name != 'schedule'");
         assertThat(reports.toString()).contains("GITHUB_STEP_SUMMARY", "portzero-reports.jar", "--baseline=",
                 "portzero-matrix", "portzero-allure-report");
     }
@@ -94,6 +96,49 @@ class WorkflowLintTest {
         assertThat(keep).as("the new history is kept after it").isGreaterThan(merge);
         assertThat(steps.get(keep).path("with").path("path").asText()).isEqualTo("target/portzero/allure-report/history/");
         assertThat(steps.get(keep).path("if").asText()).isEqualTo("always()");
+    }
+
+    /** The newest early-access platform, picked the way the watch picks it: {@code sid-jdk<N>ea}, the highest N. */
+    private static String newestEarlyAccess(Path platforms) throws java.io.IOException {
+        try (var dirs = Files.list(platforms)) {
+            return dirs.map(d -> d.getFileName().toString()).filter(n -> n.matches("sid-jdk\\d+ea"))
+                    .max(java.util.Comparator.comparingInt(n -> Integer.parseInt(n.replaceAll("\\D", ""))))
+                    .orElseThrow(() -> new AssertionError("no sid-jdk<N>ea platform in " + platforms));
+        }
+    }
+
+    @Test
+    void the_ea_watch_runs_weekly_on_the_newest_early_access_platform_and_publishes_its_diff() throws Exception {
+        JsonNode workflow = new ObjectMapper(new YAMLFactory()).readTree(WORKFLOW.toFile());
+        assertThat(workflow.path("on").path("schedule").path(0).path("cron").asText()).as("weekly")
+                .matches("\\S+ \\S+ \\* \\* [0-6]");
+        JsonNode watch = workflow.path("jobs").path("ea-watch");
+        assertThat(watch.path("if").asText()).isEqualTo("github.event_name == 'schedule'");
+        List<JsonNode> steps = new ArrayList<>();
+        watch.path("steps").forEach(steps::add);
+        int pick = indexOf(steps, st -> st.path("run").asText().contains("grep -E '^sid-jdk[0-9]+ea$' | sort -V | tail -n 1"));
+        int run = indexOf(steps, st -> st.path("run").asText().contains("-pl containers -am verify"));
+        int fetch = indexOf(steps, st -> st.path("run").asText().contains("-n portzero-matrix"));
+        int diff = indexOf(steps, st -> st.path("run").asText().contains("portzero-reports.jar"));
+        int summary = indexOf(steps, st -> st.path("run").asText().contains("GITHUB_STEP_SUMMARY"));
+        int publish = indexOf(steps, st -> st.path("with").path("name").asText().equals("portzero-ea-watch"));
+        assertThat(List.of(pick, run, fetch, diff, summary, publish)).as("pick, run, fetch, diff, summary, publish")
+                .doesNotContain(-1).isSorted();
+        assertThat(steps.get(run).path("run").asText()).contains("$PLATFORM").doesNotContain("|| true");
+        // The baseline is the last main push's matrix, cut to the watched column, so other platforms are not 'removed'.
+        assertThat(steps.get(fetch).path("run").asText()).contains("--branch main", "--event push",
+                "select(.key == $p)");
+        assertThat(steps.get(diff).path("run").asText()).contains("--baseline=", "--runs=");
+        assertThat(steps.get(publish).path("with").path("path").asText()).contains("diff.md", "diff.json");
+        for (int i = fetch; i < steps.size(); i++) {
+            assertThat(steps.get(i).path("if").asText()).as("step %s runs when the platform failed too",
+                    steps.get(i).path("name").asText()).isEqualTo("always()");
+        }
+        // The main matrix has the watched platform's column.
+        Path platforms = WORKFLOW.getParent().getParent().getParent().resolve("containers/platforms");
+        List<String> mainPlatforms = workflow.path("jobs").path("platform").path("strategy").path("matrix")
+                .path("include").findValuesAsText("platform");
+        assertThat(mainPlatforms).contains(newestEarlyAccess(platforms));
     }
 
     private static int indexOf(List<JsonNode> steps, java.util.function.Predicate<JsonNode> which) {

@@ -1,16 +1,15 @@
 package org.portzero.reports.matrix;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.portzero.model.PortNames;
 
 /**
  * The short form of an observed outcome, as a matrix cell shows it and as the diff compares it.
- * Ephemeral port numbers change on every run, so each number inside the platform's
- * {@code ip_local_port_range} is replaced by {@code P1}, {@code P2}… in order of first
- * appearance: {@code api=56723 kernel=56723} becomes {@code api=P1 kernel=P1}, keeping the
- * equality and dropping the noise. Numbers outside the range (a port that should not have been
+ * Checks spell their outcomes port-free ({@link PortNames}); for a run recorded before they did,
+ * each number inside the platform's {@code ip_local_port_range} is named the same way
+ * ({@code api=56723 kernel=56723} becomes {@code api=P1 kernel=P1}), keeping the equality and
+ * dropping the noise. Numbers outside the range (a port that should not have been
  * handed out, a count) stay as they are. Without an observed value the check's message is used
  * (a skip's reason). Whitespace is collapsed; nothing else is changed.
  */
@@ -31,14 +30,14 @@ public final class OutcomeForm {
         if (rangeLow <= 0 || rangeHigh < rangeLow) {
             return collapsed;
         }
-        Map<String, String> names = new LinkedHashMap<>();
+        PortNames names = new PortNames();
         Matcher m = NUMBER.matcher(collapsed);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             int n = Integer.parseInt(m.group());
             String replacement = m.group();
             if (n >= rangeLow && n <= rangeHigh) {
-                replacement = names.computeIfAbsent(m.group(), k -> "P" + (names.size() + 1));
+                replacement = names.name(n);
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }

@@ -4,6 +4,7 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import org.portzero.model.PortNames;
 
 /**
  * A socket address as the layer reported it, spelled the way that layer spells it.
@@ -55,7 +56,16 @@ public record Endpoint(String address, int port, String family, boolean anyLocal
 
     /** {@code 127.0.0.1:41234} or {@code [::1]:41234}. */
     public String shortForm() {
-        return (address.contains(":") ? "[" + address + "]" : address) + ":" + port;
+        return bracketed() + ":" + port;
+    }
+
+    /** The port-free form an outcome uses: {@code [::]:P1}, {@code 127.0.0.1:0} ({@link PortNames}). */
+    public String shortForm(PortNames ports) {
+        return bracketed() + ":" + ports.name(port);
+    }
+
+    private String bracketed() {
+        return address.contains(":") ? "[" + address + "]" : address;
     }
 
     @Override

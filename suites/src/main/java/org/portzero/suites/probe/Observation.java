@@ -1,5 +1,7 @@
 package org.portzero.suites.probe;
 
+import org.portzero.model.PortNames;
+
 /**
  * One call as it happened: which layer, which operation on which socket, with what arguments,
  * and either its result or its failure. Probes produce observations; they never judge them.
@@ -45,6 +47,11 @@ public record Observation(Layer layer, Operation operation, String socket, Strin
             return endpoint.shortForm();
         }
         return detail != null ? detail : "ok";
+    }
+
+    /** {@link #outcome()} with the port of an endpoint named port-free, for a judgement's outcome. */
+    public String outcome(PortNames ports) {
+        return failure == null && endpoint != null ? endpoint.shortForm(ports) : outcome();
     }
 
     /** The call and its outcome, as a line of a reproduction recipe. */

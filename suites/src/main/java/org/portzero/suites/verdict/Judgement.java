@@ -5,11 +5,11 @@ package org.portzero.suites.verdict;
  *
  * <p>{@code observed} is the claim's result, the only part the matrix and the baseline diff
  * compare across platforms and runs ({@code all distinct}, {@code ECONNREFUSED}); it holds no
- * number the harness chose (how many sockets, which window, which ports). Those go in
+ * number the harness or the kernel chose (how many sockets, which window; ports are named, {@link org.portzero.model.PortNames}). Those go in
  * {@code figures}, which every view shows and nothing compares.
  *
  * @param holds    whether the claim held
- * @param observed the observed outcome in short form ({@code ECONNREFUSED}, {@code [::]:40001}, {@code all distinct})
+ * @param observed the observed outcome in short form ({@code ECONNREFUSED}, {@code [::]:P1}, {@code all distinct})
  * @param expected what the claim expects, in the same form
  * @param message  a failure that reads as a bug report: variant, layer, observed value; null when it held
  * @param seed     the property engine's seed, or null for a scenario check

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.portzero.model.CheckId;
 import org.portzero.model.Family;
+import org.portzero.model.PortNames;
 import org.portzero.model.SpecLink;
 import org.portzero.suites.catalogue.Bench;
 import org.portzero.suites.catalogue.Check;
@@ -107,20 +108,27 @@ public final class Connect0Checks {
         Observation state = socket.state();
         Observation kernelName = socket.kernelSockname();
         Observation kernelPeer = socket.kernelPeername();
+        return stateAfter(row, call, state, kernelName, kernelPeer)
+                .withFigures("local=" + kernelName.outcome() + " peer=" + kernelPeer.outcome());
+    }
+
+    private Judgement stateAfter(PortZeroTarget row, Observation call, Observation state, Observation kernelName,
+                                 Observation kernelPeer) {
         String detail = state.detail() == null ? "" : state.detail();
         boolean open = detail.contains("open=true");
         boolean apiConnected = detail.contains("connected=true");
         boolean hasFd = kernelName.succeeded() && kernelName.endpoint() != null;
         boolean peerless = !kernelPeer.succeeded() && "ENOTCONN".equals(kernelPeer.failure().errno());
-        String observed = detail + " local=" + (hasFd ? kernelName.endpoint() : kernelName.outcome())
-                + " peer=" + kernelPeer.outcome();
+        // The outcome names the local port only as 0 or not (P1): the kernel's pick is a figure.
+        String observed = detail + " local=" + kernelName.outcome(new PortNames()) + " peer=" + kernelPeer.outcome();
+        String seen = detail + " local=" + kernelName.outcome() + " peer=" + kernelPeer.outcome();
         String where = row + " [" + row.layer().id() + "] after " + call + ": ";
         boolean udp = row.shape().transport() == Transport.UDP;
         boolean send = row.call() == PortZeroTarget.Call.SEND;
 
         if (apiConnected || kernelPeer.succeeded()) {
             return Judgement.broke(observed, "no peer",
-                    where + "the socket reports a peer after " + row.call().id() + " to port 0: " + observed);
+                    where + "the socket reports a peer after " + row.call().id() + " to port 0: " + seen);
         }
         if (!udp && row.layer().isJdk()) {
             if (!kernelName.succeeded() && ProbeSocket.NO_DESCRIPTOR.equals(kernelName.failure().exception())) {
@@ -133,18 +141,18 @@ public final class Connect0Checks {
                     row.layer() == Layer.SOCKET ? "no descriptor left, not connected" : "closed, no descriptor left",
                     where + "the JDK closes a socket whose connect failed, so no descriptor should be left"
                             + (row.layer() == Layer.SOCKET ? "" : " and the channel should report itself closed")
-                            + "; saw " + observed);
+                            + "; saw " + seen);
         }
         if (!open) {
             return Judgement.broke(observed, "open",
-                    where + "a " + row.call().id() + " to port 0 should leave the socket open; saw " + observed);
+                    where + "a " + row.call().id() + " to port 0 should leave the socket open; saw " + seen);
         }
         if (!hasFd) {
             throw new SetupFailed("reading the kernel's local address of the open socket", kernelName);
         }
         if (!peerless) {
             return Judgement.broke(observed, "peer ENOTCONN",
-                    where + "the kernel's getpeername should answer ENOTCONN; saw " + observed);
+                    where + "the kernel's getpeername should answer ENOTCONN; saw " + seen);
         }
         int localPort = kernelName.port();
         if (!udp) {
@@ -153,19 +161,19 @@ public final class Connect0Checks {
         if (row.layer().isJdk() && !send) {
             return Judgement.check(localPort == 0, observed, "open, peer ENOTCONN, local port 0",
                     where + "the JDK refused before any system call, so the socket should stay open and unbound; saw "
-                            + observed);
+                            + seen);
         }
         if (row.layer().isJdk()) {
             return Judgement.check(localPort != 0, observed, "open, peer ENOTCONN, local port != 0",
-                    where + "DatagramChannelImpl.send binds an unbound channel before it rejects port 0; saw " + observed);
+                    where + "DatagramChannelImpl.send binds an unbound channel before it rejects port 0; saw " + seen);
         }
         if (!send) {
             boolean specific = !kernelName.endpoint().anyLocal();
             return Judgement.check(localPort != 0 && specific, observed,
                     "open, peer ENOTCONN, specific local address, local port != 0",
-                    where + "connect to port 0 should autobind and pick a source address; saw " + observed);
+                    where + "connect to port 0 should autobind and pick a source address; saw " + seen);
         }
         return Judgement.check(localPort != 0, observed, "open, peer ENOTCONN, local port != 0",
-                where + "sendto should autobind before it fails with EINVAL; saw " + observed);
+                where + "sendto should autobind before it fails with EINVAL; saw " + seen);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.portzero.model.CheckId;
 import org.portzero.model.Family;
+import org.portzero.model.PortNames;
 import org.portzero.model.SpecLink;
 import org.portzero.suites.catalogue.Bench;
 import org.portzero.suites.catalogue.Check;
@@ -66,17 +67,20 @@ public final class DisconnectChecks {
         SetupFailed.require("disconnect", s.connect(null));
         Observation after = s.getsockname();
         Observation kernel = s.kernelSockname();
-        String observed = "before " + before.shortForm() + ", after " + after.outcome()
+        PortNames ports = new PortNames();
+        String observed = "before " + before.shortForm(ports) + ", after " + after.outcome(ports)
+                + (layer == Layer.LIBC ? "" : ", kernel " + kernel.outcome(ports));
+        String figures = "before " + before.shortForm() + ", after " + after.outcome()
                 + (layer == Layer.LIBC ? "" : ", kernel " + kernel.outcome());
         if (layer == Layer.LIBC) {
             boolean ok = after.endpoint() != null && after.endpoint().port() == 0
                     && after.endpoint().address().equals(before.address());
             return Judgement.check(ok, observed, "port 0, address " + before.address(),
-                    "udp4 [libc]: after connect(AF_UNSPEC) " + observed);
+                    "udp4 [libc]: after connect(AF_UNSPEC) " + figures).withFigures(figures);
         }
         boolean ok = after.endpoint() != null && after.endpoint().equals(before)
                 && kernel.endpoint() != null && kernel.endpoint().port() == before.port();
-        return Judgement.check(ok, observed, "unchanged " + before.shortForm(),
-                "udp4 [" + layer.id() + "]: after disconnect() " + observed);
+        return Judgement.check(ok, observed, "unchanged " + before.shortForm(new PortNames()),
+                "udp4 [" + layer.id() + "]: after disconnect() " + figures).withFigures(figures);
     }
 }

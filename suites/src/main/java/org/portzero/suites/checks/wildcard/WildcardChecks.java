@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.portzero.model.CheckId;
 import org.portzero.model.Family;
+import org.portzero.model.PortNames;
 import org.portzero.model.SpecLink;
 import org.portzero.suites.catalogue.Bench;
 import org.portzero.suites.catalogue.Check;
@@ -108,12 +109,13 @@ public final class WildcardChecks {
         Endpoint name = bound.name().endpoint();
         boolean isFamilyWildcard = name.address().equals(wildcard);
         boolean portAgrees = bound.bind().endpoint() == null || bound.bind().endpoint().port() == name.port();
-        return Judgement.check(isFamilyWildcard && name.port() != 0 && portAgrees, name.shortForm(),
+        return Judgement.check(isFamilyWildcard && name.port() != 0 && portAgrees, name.shortForm(new PortNames()),
                 wildcard + ", port != 0",
                 where(v) + "getsockname after bind(" + v.portZero() + ") returned " + name
                         + (isFamilyWildcard ? "" : ", not the wildcard " + wildcard + " this socket reports")
                         + (name.port() != 0 ? "" : ", port 0")
-                        + (portAgrees ? "" : ", port differs from bind's " + bound.bind().endpoint()));
+                        + (portAgrees ? "" : ", port differs from bind's " + bound.bind().endpoint()))
+                .withFigures(name.shortForm());
     }
 
     private Judgement kernelReportsFamilyWildcard(SocketVariant v, org.portzero.suites.probe.Trace trace) {
@@ -131,12 +133,14 @@ public final class WildcardChecks {
         Endpoint api = bound.name().endpoint();
         boolean ok = k.address().equals(wildcard.kernel()) && k.family().equals(wildcard.kernelFamily())
                 && k.port() == api.port() && api.address().equals(wildcard.api());
-        return Judgement.check(ok, "api=" + api.shortForm() + " kernel=" + k.shortForm(),
+        PortNames ports = new PortNames();
+        return Judgement.check(ok, "api=" + api.shortForm(ports) + " kernel=" + k.shortForm(ports),
                 "kernel " + wildcard.kernel() + " with the api's port, api " + wildcard.api(),
                 where(v) + "the API reports " + api + " while the kernel reports " + k
                         + " (expected the " + (wildcard.kernelFamily().equals("inet") ? "AF_INET" : "AF_INET6")
                         + " wildcard " + wildcard.kernel() + " with the same port, the API spelling it "
-                        + wildcard.api() + ")");
+                        + wildcard.api() + ")")
+                .withFigures("api=" + api.shortForm() + " kernel=" + k.shortForm());
     }
 
     private Judgement unchangedByListen(SocketVariant v, org.portzero.suites.probe.Trace trace) {
@@ -149,10 +153,12 @@ public final class WildcardChecks {
         String wildcard = FamilyWildcard.of(v, bench.facts()).api();
         boolean same = listen.succeeded() && after.endpoint() != null
                 && after.endpoint().equals(bound.name().endpoint()) && after.endpoint().address().equals(wildcard);
-        return Judgement.check(same, "before=" + bound.name().outcome() + " after=" + after.outcome(),
+        PortNames ports = new PortNames();
+        return Judgement.check(same, "before=" + bound.name().outcome(ports) + " after=" + after.outcome(ports),
                 "after == before == " + wildcard, where(v) + "getsockname changed across listen() or is not "
                         + wildcard + ": before " + bound.name().outcome()
-                        + ", after " + after.outcome() + " (listen: " + listen.outcome() + ")");
+                        + ", after " + after.outcome() + " (listen: " + listen.outcome() + ")")
+                .withFigures("before=" + bound.name().outcome() + " after=" + after.outcome());
     }
 
     /**
