@@ -138,13 +138,32 @@ public final class AgentMain {
         }
         if (op.equals(Wire.OPEN)) {
             // open \t layer \t family (4|6|46) \t transport (tcp|udp) \t role (client|listener)
-            String layer = f.get(1);
-            boolean udp = f.get(3).equals("udp");
-            boolean listener = f.get(4).equals("listener");
-            JdkProbe.Opened opened = layer.equals("socket") ? ClassicProbes.open(udp, listener)
-                    : layer.equals("nio") ? ChannelProbes.openNio(f.get(2), udp, listener)
-                    : ChannelProbes.openAsync(listener);
-            return keep(opened.result, opened.socket).line();
+            return open(f.get(1), f.get(2), f.get(3), f.get(4)).line();
+        }
+        if (op.equals(Wire.CROWD)) {
+            // crowd \t layer \t family \t transport \t role \t address hex \t port \t address as spelled \t count
+            InetSocketAddress local = address(f.get(5), f.get(6));
+            int count = Integer.parseInt(f.get(8));
+            StringBuilder answer = new StringBuilder();
+            for (int i = 0; i < count; i++) {
+                Result opened = open(f.get(1), f.get(2), f.get(3), f.get(4));
+                append(answer, opened);
+                if (opened.handle != 0) {
+                    JdkProbe s = sockets.get(Integer.valueOf(opened.handle));
+                    append(answer, s.bind(local, f.get(7)));
+                    append(answer, s.getsockname());
+                }
+            }
+            return answer.toString();
+        }
+        if (op.equals(Wire.RELEASE)) {
+            for (String handle : f.subList(1, f.size())) {
+                JdkProbe s = sockets.remove(Integer.valueOf(handle));
+                if (s != null) {
+                    s.release();
+                }
+            }
+            return Result.done("", null).line();
         }
         JdkProbe s = sockets.get(Integer.valueOf(f.get(1)));
         if (s == null) {
@@ -181,14 +200,28 @@ public final class AgentMain {
         } else if (op.equals(Wire.RESET_ON_CLOSE)) {
             s.resetOnClose();
             r = Result.done("", null);
-        } else if (op.equals(Wire.RELEASE)) {
-            s.release();
-            sockets.remove(Integer.valueOf(f.get(1)));
-            r = Result.done("", null);
         } else {
             throw new IllegalArgumentException("unknown operation " + op);
         }
         return r.line();
+    }
+
+    /** Opens a socket of the layer, keeping it under a new handle when the open succeeded. */
+    private Result open(String layer, String family, String transport, String role) {
+        boolean udp = transport.equals("udp");
+        boolean listener = role.equals("listener");
+        JdkProbe.Opened opened = layer.equals("socket") ? ClassicProbes.open(udp, listener)
+                : layer.equals("nio") ? ChannelProbes.openNio(family, udp, listener)
+                : ChannelProbes.openAsync(listener);
+        return keep(opened.result, opened.socket);
+    }
+
+    /** A crowd's answer: its results one after the other, {@link Wire#RESULT_FIELDS} fields each. */
+    private static void append(StringBuilder answer, Result r) {
+        if (answer.length() > 0) {
+            answer.append('\t');
+        }
+        answer.append(r.line());
     }
 
     private Result keep(Result r, JdkProbe socket) {

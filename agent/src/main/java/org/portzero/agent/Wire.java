@@ -13,6 +13,10 @@ import java.util.List;
  *   answer    LANE \t R \t origin \t arguments \t endpoint \t detail \t errno \t exception \t message \t handle
  *             LANE \t H \t key \t value …         (hello: the agent's JDK)
  *             LANE \t E \t message                (the request itself was malformed: a harness fault)
+ *   crowd     LANE \t crowd \t layer \t family \t transport \t role \t hex \t port \t spelled \t count
+ *             answered by one line of results, {@link #RESULT_FIELDS} fields each: per socket its open,
+ *             then (when it opened) its bind and getsockname; the hot path of the unique family
+ *   release   LANE \t release \t handle …         (housekeeping for any number of sockets at once)
  *
  * A lane is one runner thread: its requests are answered in order; lanes run side by side.
  * </pre>
@@ -26,6 +30,8 @@ public final class Wire {
     /** A missing value: no endpoint, no detail, no failure. */
     public static final String NULL = "\\N";
     public static final String ANSWER = "R";
+    /** How many fields one result has: R, origin, arguments, endpoint, detail, errno, exception, message, handle. */
+    public static final int RESULT_FIELDS = 9;
     public static final String HELLO = "H";
     public static final String ERROR = "E";
     public static final String JDK = "jdk";
@@ -57,9 +63,14 @@ public final class Wire {
     public static final String KERNEL_PEERNAME = "kernel_getpeername";
     public static final String SHUTDOWN = "shutdown";
     public static final String CLOSE = "close";
+    /**
+     * Open, bind and getsockname, {@code count} sockets in turn, in one request and one answer:
+     * what {@code count} rounds of those three requests would answer, without the round trips.
+     */
+    public static final String CROWD = "crowd";
     /** Housekeeping, answered with an empty result: SO_LINGER {on, 0} before the next close. */
     public static final String RESET_ON_CLOSE = "reset_on_close";
-    /** Housekeeping, answered with an empty result: release the socket without recording. */
+    /** Housekeeping, answered with one empty result: release the sockets without recording. */
     public static final String RELEASE = "release";
 
     private Wire() {

@@ -1,6 +1,7 @@
 package org.portzero.suites.probe;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import org.portzero.agent.Wire;
 
@@ -40,18 +41,100 @@ public final class AgentLayer implements SocketLayer {
         if (!supports(shape.transport())) {
             return inProcess.open(shape, role, trace);
         }
+        ProbeSocket socket = opened(shape, role, agent.call(request(Wire.OPEN, shape, role)), trace);
+        if (socket instanceof RemoteSocket remote) {
+            trace.track(remote::release);
+        }
+        return socket;
+    }
+
+    /** A request that opens: the operation, then layer, family, transport and role, then {@code more}. */
+    private String[] request(String op, SocketShape shape, Role role, String... more) {
+        String[] request = new String[5 + more.length];
+        request[0] = op;
+        request[1] = layer.id();
+        request[2] = shape.family().suffix();
+        request[3] = shape.transport().id();
+        request[4] = role == Role.LISTENER ? "listener" : "client";
+        System.arraycopy(more, 0, request, 5, more.length);
+        return request;
+    }
+
+    /** Records an open's answer: a socket held by the agent, or the unopened stand-in. */
+    private ProbeSocket opened(SocketShape shape, Role role, List<String> answer, Trace trace) {
         String label = trace.nextLabel();
-        List<String> answer = agent.call(Wire.OPEN, layer.id(), shape.family().suffix(), shape.transport().id(),
-                role == Role.LISTENER ? "listener" : "client");
         Observation opened = trace.record(observation(Operation.OPEN, label, answer));
         int handle = handle(answer);
         if (handle == 0) {
             requirePresent(opened);
             return new Unopened(layer, shape, label, trace);
         }
-        RemoteSocket socket = new RemoteSocket(handle, shape, role == Role.LISTENER && shape.transport().stream(), label, trace);
-        trace.track(socket::release);
-        return socket;
+        return new RemoteSocket(handle, shape, role == Role.LISTENER && shape.transport().stream(), label, trace);
+    }
+
+    /**
+     * The whole crowd in one request ({@link Wire#CROWD}); the answers are recorded as the rounds of
+     * open, bind and getsockname would have recorded them. Sockets the agent opened after the one
+     * that ended the crowd are released unrecorded; the crowd's sockets are released together.
+     */
+    @Override
+    public void bindCrowd(SocketShape shape, Role role, InetSocketAddress local, int count, Trace trace,
+                          CrowdMember each) {
+        if (!supports(shape.transport()) || count <= 0) {
+            inProcess.bindCrowd(shape, role, local, count, trace, each);
+            return;
+        }
+        String[] at = address(local);
+        List<Round> rounds = rounds(agent.call(request(Wire.CROWD, shape, role, at[0], at[1], at[2], String.valueOf(count))));
+        List<String> held = new ArrayList<>();
+        for (Round r : rounds) {
+            if (r.handle() != 0) {
+                held.add(String.valueOf(r.handle()));
+            }
+        }
+        trace.track(() -> release(held));
+        for (Round r : rounds) {
+            ProbeSocket socket = opened(shape, role, r.open(), trace);
+            boolean going = socket instanceof RemoteSocket remote
+                    ? each.next(remote, remote.record(Operation.BIND, r.bind()), remote.record(Operation.GETSOCKNAME, r.name()))
+                    : each.next(socket, socket.bind(local), socket.getsockname());
+            if (!going) {
+                return;
+            }
+        }
+    }
+
+    /** One socket of a crowd's answer: its open, and its bind and getsockname when it opened (else null). */
+    private record Round(List<String> open, List<String> bind, List<String> name) {
+        int handle() {
+            return AgentLayer.handle(open);
+        }
+    }
+
+    private static List<Round> rounds(List<String> answer) {
+        List<Round> rounds = new ArrayList<>();
+        int at = 0;
+        while (at < answer.size()) {
+            List<String> open = answer.subList(at, at += Wire.RESULT_FIELDS);
+            if (handle(open) == 0) {
+                rounds.add(new Round(open, null, null));
+            } else {
+                rounds.add(new Round(open, answer.subList(at, at += Wire.RESULT_FIELDS),
+                        answer.subList(at, at += Wire.RESULT_FIELDS)));
+            }
+        }
+        return rounds;
+    }
+
+    private void release(List<String> handles) {
+        if (!handles.isEmpty()) {
+            String[] request = new String[1 + handles.size()];
+            request[0] = Wire.RELEASE;
+            for (int i = 0; i < handles.size(); i++) {
+                request[1 + i] = handles.get(i);
+            }
+            agent.tell(request);
+        }
     }
 
     private static int handle(List<String> answer) {
@@ -111,7 +194,12 @@ public final class AgentLayer implements SocketLayer {
         }
 
         private Observation call(Operation op, String... request) {
-            Observation o = trace.record(observation(op, label, agent.call(request)));
+            return record(op, agent.call(request));
+        }
+
+        /** Records an answer about this socket; a call the JDK under test lacks ends the check as a skip. */
+        Observation record(Operation op, List<String> answer) {
+            Observation o = trace.record(observation(op, label, answer));
             requirePresent(o);
             return o;
         }
@@ -229,7 +317,7 @@ public final class AgentLayer implements SocketLayer {
         }
 
         void release() {
-            agent.tell(Wire.RELEASE, handle);
+            AgentLayer.this.release(List.of(handle));
         }
     }
 }

@@ -84,11 +84,62 @@ class AgentLayerTest {
             zero.kernelPeername();
             zero.setsockopt(SocketOptionName.SO_REUSEADDR, 1);
             zero.setsockopt(SocketOptionName.IP_BIND_ADDRESS_NO_PORT, 1);
-            for (Observation o : trace.observations()) {
-                calls.add(o.toString().replaceAll(":\\d+\\b", ":P").replaceAll("fd=\\d+", "fd=N"));
-            }
+            calls.addAll(masked(trace));
         }
         return calls;
+    }
+
+    /** The trace's calls with port and descriptor numbers masked: they differ from run to run. */
+    private static List<String> masked(Trace trace) {
+        List<String> calls = new ArrayList<>();
+        for (Observation o : trace.observations()) {
+            calls.add(o.toString().replaceAll(":\\d+\\b", ":P").replaceAll("fd=\\d+", "fd=N"));
+        }
+        return calls;
+    }
+
+    @Test
+    void aCrowdRecordsWhatRoundsOfOpenBindAndGetsocknameRecord() {
+        Map<Layer, SocketLayer> local = Map.of(Layer.SOCKET, new ClassicLayer(), Layer.NIO, new ChannelLayer(),
+                Layer.ASYNC, new AsyncLayer());
+        for (Layer layer : local.keySet()) {
+            for (AddressFamily family : AddressFamily.values()) {
+                for (Transport transport : List.of(Transport.TCP, Transport.UDP)) {
+                    SocketShape shape = new SocketShape(family, transport);
+                    InetSocketAddress zero = new InetSocketAddress(family.loopback(), 0);
+                    assertThat(crowd(new AgentLayer(layer, agent), shape, zero, 5, 5))
+                            .as("%s %s: a crowd of 5 through the agent", layer.id(), shape)
+                            .isEqualTo(crowd(local.get(layer), shape, zero, 5, 5))
+                            .hasSize(15);
+                    assertThat(crowd(new AgentLayer(layer, agent), shape, zero, 5, 2))
+                            .as("%s %s: a crowd of 5 ended after its second socket, through the agent", layer.id(), shape)
+                            .isEqualTo(crowd(local.get(layer), shape, zero, 5, 2))
+                            .hasSize(6);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aCrowdWhoseBindsFailRecordsTheFailures() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            InetSocketAddress held = new InetSocketAddress(taken.getInetAddress(), taken.getLocalPort());
+            SocketShape tcp4 = new SocketShape(AddressFamily.IPV4, Transport.TCP);
+            List<String> through = crowd(new AgentLayer(Layer.NIO, agent), tcp4, held, 3, 3);
+            assertThat(through).as("nio tcp4: 3 binds to a port a listener holds, through the agent")
+                    .isEqualTo(crowd(new ChannelLayer(), tcp4, held, 3, 3))
+                    .hasSize(9)
+                    .anySatisfy(call -> assertThat(call).contains("s1.bind").contains("BindException"));
+        }
+    }
+
+    /** A crowd of {@code count} sockets bound to {@code local}, ended by its member after {@code upTo}. */
+    private static List<String> crowd(SocketLayer layer, SocketShape shape, InetSocketAddress local, int count, int upTo) {
+        try (Trace trace = new Trace()) {
+            int[] seen = {0};
+            layer.bindCrowd(shape, Role.CLIENT, local, count, trace, (socket, bind, name) -> ++seen[0] < upTo);
+            return masked(trace);
+        }
     }
 
     @Test

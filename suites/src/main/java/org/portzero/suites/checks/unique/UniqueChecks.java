@@ -164,9 +164,10 @@ public final class UniqueChecks {
     static Judgement portsDistinct(Bench bench, String v, List<SocketVariant> variants, int n, Trace trace) {
         Map<Integer, String> holders = new HashMap<>();
         List<String> duplicates = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
+        List<BoundSocket> crowd = crowd(bench, variants, n, trace);
+        for (int i = 0; i < crowd.size(); i++) {
             SocketVariant next = variants.get(i % variants.size());
-            BoundSocket bound = BoundSocket.bindToPortZero(bench, next, Role.CLIENT, trace);
+            BoundSocket bound = crowd.get(i);
             if (!bound.bound()) {
                 return Judgement.broke(bound.bind().outcome(), ALL_DISTINCT,
                         v + " [" + next.layer().id() + "]: socket " + (i + 1) + " of " + n + ": " + bound.whyUnbound())
@@ -181,6 +182,21 @@ public final class UniqueChecks {
                 v + " [" + variants.get(0).layer().id() + "]: " + n + " live bind(0) sockets share ports: " + String.join(", ", duplicates))
                 .withFigures(holders.size() + " distinct of " + n + " sockets"
                         + (duplicates.isEmpty() ? "" : "; shared " + String.join(", ", duplicates)));
+    }
+
+    /**
+     * {@code n} sockets bound to port 0, the variants taken in turn, up to the first that is not
+     * bound: one crowd for a single variant (one round trip to a layer in another process).
+     */
+    private static List<BoundSocket> crowd(Bench bench, List<SocketVariant> variants, int n, Trace trace) {
+        if (variants.size() == 1) {
+            return BoundSocket.crowdAtPortZero(bench, variants.get(0), Role.CLIENT, n, trace);
+        }
+        List<BoundSocket> crowd = new ArrayList<>(n);
+        for (int i = 0; i < n && (crowd.isEmpty() || crowd.get(crowd.size() - 1).bound()); i++) {
+            crowd.add(BoundSocket.bindToPortZero(bench, variants.get(i % variants.size()), Role.CLIENT, trace));
+        }
+        return crowd;
     }
 
     private Judgement portSpacesIndependent(Layer layer, Trace trace) {
