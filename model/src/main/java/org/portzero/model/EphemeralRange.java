@@ -6,6 +6,9 @@ package org.portzero.model;
  */
 public record EphemeralRange(int low, int high) {
 
+    /** The sysctl's name, as outcomes and messages spell it. */
+    public static final String SYSCTL = "ip_local_port_range";
+
     public EphemeralRange {
         if (low < 1 || high > 65535 || low > high) {
             throw new IllegalArgumentException("not a port range: " + low + " " + high);
@@ -23,6 +26,11 @@ public record EphemeralRange(int low, int high) {
 
     public boolean contains(int port) {
         return port >= low && port <= high;
+    }
+
+    /** Where a port lies, in words an outcome can carry on any platform: {@code in ip_local_port_range}, {@code outside …}. */
+    public String placement(int port) {
+        return (contains(port) ? "in " : "outside ") + SYSCTL;
     }
 
     public int size() {

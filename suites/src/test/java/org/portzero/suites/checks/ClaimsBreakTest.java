@@ -19,6 +19,7 @@ import org.portzero.suites.checks.unique.UniqueChecks;
 import org.portzero.suites.checks.wildcard.WildcardChecks;
 import org.portzero.suites.facts.PlatformFactsReader;
 import org.portzero.suites.probe.Layer;
+import org.portzero.suites.probe.Operation;
 import org.portzero.suites.probe.TamperedLayer;
 import org.portzero.suites.verdict.CheckResult;
 import org.portzero.suites.verdict.Expectations;
@@ -54,7 +55,13 @@ class ClaimsBreakTest {
     @Test
     void bind0FailsWhenTheLayerAnswersAPortOutsideTheRange() {
         Bench bench = bench(new TamperedLayer(Bench.realLayers().get(Layer.LIBC), TamperedLayer.portAlways(80)));
-        assertAllFail(run(bench, new Bind0Checks(bench).checks(), "_libc.port_in_range"), "port 80");
+        List<CheckResult> results = run(bench, new Bind0Checks(bench).checks(), "_libc.port_in_range");
+        assertAllFail(results, "port 80");
+        // The outcome names the port port-free and says what is wrong with it; the figures keep the number.
+        assertThat(results).allSatisfy(r -> {
+            assertThat(r.observed()).isEqualTo("P1 outside ip_local_port_range");
+            assertThat(r.figures()).startsWith("port 80, ip_local_port_range ");
+        });
     }
 
     @Test
@@ -62,7 +69,24 @@ class ClaimsBreakTest {
         TamperedLayer apiLies = new TamperedLayer(Bench.realLayers().get(Layer.NIO),
                 (op, o) -> o.layer() == Layer.NIO ? TamperedLayer.portAlways(33333).apply(op, o) : o);
         Bench bench = bench(apiLies);
-        assertAllFail(run(bench, new Bind0Checks(bench).checks(), "_nio.api_port_matches_kernel"), "33333");
+        List<CheckResult> results = run(bench, new Bind0Checks(bench).checks(), "_nio.api_port_matches_kernel");
+        assertAllFail(results, "33333");
+        assertThat(results).allSatisfy(r -> assertThat(r.observed()).isEqualTo("api=P1 kernel=P2"));
+    }
+
+    @Test
+    void connectedFailsWhenTheAcceptedSocketReportsAnotherPort() {
+        // s1 listens, s2 connects, s3 is accepted: only s3's getsockname lies, one port above the truth.
+        TamperedLayer acceptedElsewhere = new TamperedLayer(Bench.realLayers().get(Layer.NIO), (op, o) ->
+                op == Operation.GETSOCKNAME && o.socket().equals("s3") && o.endpoint() != null
+                        ? TamperedLayer.portAlways(o.endpoint().port() + 1).apply(op, o) : o);
+        Bench bench = bench(acceptedElsewhere);
+        List<CheckResult> results = run(bench, new ConnectedChecks(bench).checks(), "tcp_loopback4_nio.accepted_local_is_target");
+        assertAllFail(results, "the client targeted 127.0.0.1:");
+        assertThat(results).allSatisfy(r -> {
+            assertThat(r.observed()).isEqualTo("127.0.0.1:P2");
+            assertThat(r.expected()).isEqualTo("127.0.0.1:P1");
+        });
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.portzero.model.CheckId;
@@ -82,6 +83,37 @@ class OutcomeAndFiguresTest {
         RecordedResult read = ObservationsFile.read(file).results().get(0);
         assertThat(read.observed()).isEqualTo("all distinct");
         assertThat(read.figures()).isEqualTo("32 sockets");
+    }
+
+    /**
+     * The checks that judge a port the kernel picked name it port-free: two runs on one platform
+     * have the same outcomes, and none holds a port number (which would differ across platforms
+     * in the matrix); the figures keep the numbers.
+     */
+    @Test
+    void checksAboutPickedPortsHavePortFreeOutcomes() {
+        Bench bench = Bench.current();
+        List<String> judgingPorts = List.of("bind0.tcp4_loopback_libc.", "bind0.tcp4_loopback_nio.",
+                "bind0.udp6_loopback_socket.", "connected.tcp_loopback4_", "connected.udp_loopback4_",
+                "connected.tcp_dual_", "sockopt.", "unique.tcp_udp_loopback_");
+        List<Check> checks = Stream.of(Family.BIND0, Family.CONNECTED, Family.SOCKOPT, Family.UNIQUE)
+                .flatMap(f -> CheckFamily.of(f).checks(bench))
+                .filter(c -> judgingPorts.stream().anyMatch(c.id().toString()::startsWith))
+                .filter(c -> !c.id().check().equals("ports_distinct"))
+                .toList();
+        assertThat(checks).hasSizeGreaterThan(20);
+        int judged = 0;
+        for (Check check : checks) {
+            CheckResult first = CheckExecution.run(check, bench.facts(), bench.expectations());
+            CheckResult second = CheckExecution.run(check, bench.facts(), bench.expectations());
+            if (first.verdict() == Verdict.SKIP || second.verdict() == Verdict.SKIP) {
+                continue;
+            }
+            judged++;
+            assertThat(first.observed()).as(check.id() + ": " + first.figures())
+                    .isEqualTo(second.observed()).doesNotContainPattern("\\b\\d{4,5}\\b");
+        }
+        assertThat(judged).as("port checks that ran here").isGreaterThan(10);
     }
 
     /**

@@ -1,12 +1,15 @@
 package org.portzero.suites.checks.bind0;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.portzero.model.CheckId;
 import org.portzero.model.EphemeralRange;
 import org.portzero.model.Family;
 import org.portzero.model.PlatformFacts;
+import org.portzero.model.PortNames;
 import org.portzero.model.SpecLink;
 import org.portzero.suites.catalogue.Bench;
 import org.portzero.suites.catalogue.Check;
@@ -80,24 +83,64 @@ public final class Bind0Checks {
                 }));
     }
 
+    /**
+     * The ways a port from bind(0) can fail to be ephemeral on this platform. An outcome names the
+     * port port-free ({@link PortNames}: {@code 0} or {@code P1}) followed by the faults the check
+     * judges, without the sysctls' values, so one behaviour has one outcome on every platform; the
+     * message and the figures keep the numbers.
+     */
+    enum PortFault {
+        /** Named by the port itself: {@code 0}. */
+        ZERO(null),
+        OUTSIDE_RANGE("outside " + EphemeralRange.SYSCTL),
+        RESERVED("in ip_local_reserved_ports"),
+        PRIVILEGED("below ip_unprivileged_port_start");
+
+        private final String words;
+
+        PortFault(String words) {
+            this.words = words;
+        }
+
+        boolean of(int port, PlatformFacts facts) {
+            return switch (this) {
+                case ZERO -> port == 0;
+                case OUTSIDE_RANGE -> !facts.portRange().contains(port);
+                case RESERVED -> facts.reservedPorts().contains(port);
+                case PRIVILEGED -> !facts.isRoot() && port < facts.unprivilegedPortStart();
+            };
+        }
+
+        /** The fault with the sysctl's value, for a message. */
+        String spelled(PlatformFacts facts) {
+            return switch (this) {
+                case ZERO -> "port 0";
+                case OUTSIDE_RANGE -> words + " " + facts.portRange();
+                case RESERVED -> words + " " + facts.reservedPorts();
+                case PRIVILEGED -> words + " " + facts.unprivilegedPortStart();
+            };
+        }
+
+        /** {@code P1}, {@code 0}, {@code P1 outside ip_local_port_range}: the port and which of {@code judged} it breaks. */
+        static String outcome(int port, PlatformFacts facts, Set<PortFault> judged) {
+            StringBuilder b = new StringBuilder(new PortNames().name(port));
+            for (PortFault f : judged) {
+                if (f.words != null && f.of(port, facts)) {
+                    b.append(b.indexOf(" ") < 0 ? " " : ", ").append(f.words);
+                }
+            }
+            return b.toString();
+        }
+    }
+
     /** Whether a port is what autobinding may hand out on this platform. */
     static Judgement isEphemeral(SocketVariant v, int port, PlatformFacts facts) {
         EphemeralRange range = facts.portRange();
-        List<String> wrong = new java.util.ArrayList<>();
-        if (port == 0) {
-            wrong.add("port 0");
-        }
-        if (!range.contains(port)) {
-            wrong.add("outside ip_local_port_range " + range);
-        }
-        if (facts.reservedPorts().contains(port)) {
-            wrong.add("in ip_local_reserved_ports " + facts.reservedPorts());
-        }
-        if (!facts.isRoot() && port < facts.unprivilegedPortStart()) {
-            wrong.add("below ip_unprivileged_port_start " + facts.unprivilegedPortStart());
-        }
-        return Judgement.check(wrong.isEmpty(), String.valueOf(port), "in " + range + ", not reserved",
-                v + " [" + v.layer().id() + "]: bind(0) returned port " + port + ": " + String.join(", ", wrong));
+        Set<PortFault> all = EnumSet.allOf(PortFault.class);
+        List<String> wrong = all.stream().filter(f -> f.of(port, facts)).map(f -> f.spelled(facts)).toList();
+        return Judgement.check(wrong.isEmpty(), PortFault.outcome(port, facts, all), "in " + range + ", not reserved",
+                v + " [" + v.layer().id() + "]: bind(0) returned port " + port + ": " + String.join(", ", wrong))
+                .withFigures("port " + port);
     }
 
     private interface Claim {
@@ -116,43 +159,53 @@ public final class Bind0Checks {
     }
 
     private Judgement portNonzero(SocketVariant v, BoundSocket bound, PlatformFacts facts) {
-        return Judgement.check(bound.port() != 0, String.valueOf(bound.port()), "port != 0",
-                v + " [" + v.layer().id() + "]: getsockname after bind(" + v.portZero() + ") still reports port 0");
+        return Judgement.check(bound.port() != 0, PortFault.outcome(bound.port(), facts, EnumSet.of(PortFault.ZERO)),
+                "port != 0",
+                v + " [" + v.layer().id() + "]: getsockname after bind(" + v.portZero() + ") still reports port 0")
+                .withFigures("port " + bound.port());
     }
 
     private Judgement portInRange(SocketVariant v, BoundSocket bound, PlatformFacts facts) {
         EphemeralRange range = facts.portRange();
-        return Judgement.check(range.contains(bound.port()), String.valueOf(bound.port()), "in " + range,
+        return Judgement.check(range.contains(bound.port()),
+                PortFault.outcome(bound.port(), facts, EnumSet.of(PortFault.OUTSIDE_RANGE)), "in " + range,
                 v + " [" + v.layer().id() + "]: bind(0) returned port " + bound.port()
-                        + ", outside ip_local_port_range " + range);
+                        + ", outside ip_local_port_range " + range)
+                .withFigures("port " + bound.port() + ", ip_local_port_range " + range);
     }
 
     private Judgement portNotReserved(SocketVariant v, BoundSocket bound, PlatformFacts facts) {
         PreconditionUnmet.require(!facts.reservedPorts().isEmpty(),
                 "ip_local_reserved_ports is empty: no reserved port to avoid");
-        return Judgement.check(!facts.reservedPorts().contains(bound.port()), String.valueOf(bound.port()),
+        return Judgement.check(!facts.reservedPorts().contains(bound.port()),
+                PortFault.outcome(bound.port(), facts, EnumSet.of(PortFault.RESERVED)),
                 "not in " + facts.reservedPorts(),
                 v + " [" + v.layer().id() + "]: bind(0) returned reserved port " + bound.port()
-                        + " (ip_local_reserved_ports " + facts.reservedPorts() + ")");
+                        + " (ip_local_reserved_ports " + facts.reservedPorts() + ")")
+                .withFigures("port " + bound.port() + ", ip_local_reserved_ports " + facts.reservedPorts());
     }
 
     private Judgement portNotPrivileged(SocketVariant v, BoundSocket bound, PlatformFacts facts) {
         PreconditionUnmet.require(!facts.isRoot(), "the runner is root: privileged ports are allowed to it");
-        return Judgement.check(bound.port() >= facts.unprivilegedPortStart(), String.valueOf(bound.port()),
+        return Judgement.check(bound.port() >= facts.unprivilegedPortStart(),
+                PortFault.outcome(bound.port(), facts, EnumSet.of(PortFault.PRIVILEGED)),
                 ">= " + facts.unprivilegedPortStart(),
                 v + " [" + v.layer().id() + "]: uid " + facts.uid() + " got port " + bound.port()
-                        + ", below ip_unprivileged_port_start " + facts.unprivilegedPortStart());
+                        + ", below ip_unprivileged_port_start " + facts.unprivilegedPortStart())
+                .withFigures("port " + bound.port() + ", ip_unprivileged_port_start " + facts.unprivilegedPortStart());
     }
 
     private Judgement apiPortMatchesKernel(SocketVariant v, BoundSocket bound, PlatformFacts facts) {
         Observation kernel = bound.socket().kernelSockname();
         if (!kernel.succeeded()) {
-            return Judgement.broke(kernel.outcome(), String.valueOf(bound.port()),
+            return Judgement.broke(kernel.outcome(), "api == kernel",
                     v + ": the kernel's getsockname on the JDK socket failed: " + kernel);
         }
+        PortNames ports = new PortNames();
         return Judgement.check(kernel.port() == bound.port(),
-                "api=" + bound.port() + " kernel=" + kernel.port(), "api == kernel",
+                "api=" + ports.name(bound.port()) + " kernel=" + ports.name(kernel.port()), "api == kernel",
                 v + " [" + v.layer().id() + "]: the JDK reports port " + bound.port()
-                        + " but the kernel's getsockname says " + kernel.endpoint());
+                        + " but the kernel's getsockname says " + kernel.endpoint())
+                .withFigures("api=" + bound.port() + " kernel=" + kernel.port());
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.portzero.model.CheckId;
 import org.portzero.model.Family;
+import org.portzero.model.PortNames;
 import org.portzero.model.SpecLink;
 import org.portzero.suites.catalogue.Bench;
 import org.portzero.suites.catalogue.Check;
@@ -153,18 +154,23 @@ public final class ConnectedChecks {
     private Judgement clientLocalSpecific(Row row, Connection c) {
         Endpoint local = c.clientName().endpoint();
         boolean ok = local != null && !local.anyLocal() && local.port() != 0;
-        return Judgement.check(ok, c.clientName().outcome(), "a specific address, port != 0",
+        return Judgement.check(ok, c.clientName().outcome(new PortNames()), "a specific address, port != 0",
                 where(row) + "after connect to " + Endpoint.spell(row.path().target()) + " port " + c.port()
-                        + " the client's getsockname is " + c.clientName().outcome());
+                        + " the client's getsockname is " + c.clientName().outcome())
+                .withFigures("client.local=" + c.clientName().outcome());
     }
 
     private Judgement acceptedLocalIsTarget(Row row, Connection c) {
         Endpoint local = c.acceptedName().endpoint();
         String target = Endpoint.spell(row.path().target());
         boolean ok = local != null && local.canonicalAddress().equals(target) && local.port() == c.port();
-        return Judgement.check(ok, c.acceptedName().outcome(), target + ":" + c.port(),
+        // The targeted port is P1: an accepted socket on another port reads P2.
+        PortNames ports = new PortNames();
+        String expected = target + ":" + ports.name(c.port());
+        return Judgement.check(ok, c.acceptedName().outcome(ports), expected,
                 where(row) + "the accepted socket reports local " + c.acceptedName().outcome()
-                        + " but the client targeted " + target + ":" + c.port());
+                        + " but the client targeted " + target + ":" + c.port())
+                .withFigures("accepted.local=" + c.acceptedName().outcome() + " target=" + target + ":" + c.port());
     }
 
     private Judgement clientLocalIsServerPeer(Row row, Connection c) {
@@ -179,9 +185,11 @@ public final class ConnectedChecks {
     private Judgement localIsPeer(Row row, String end, Observation local, String other, Observation peer) {
         Endpoint mine = local.endpoint();
         boolean ok = mine != null && mine.sameAs(peer.endpoint()) && !mine.anyLocal();
-        return Judgement.check(ok, end + ".local=" + local.outcome() + " " + other + ".peer=" + peer.outcome(),
+        PortNames ports = new PortNames();
+        return Judgement.check(ok, end + ".local=" + local.outcome(ports) + " " + other + ".peer=" + peer.outcome(ports),
                 end + ".local == " + other + ".peer",
-                where(row) + end + " local " + local.outcome() + " differs from the " + other + "'s peer " + peer.outcome());
+                where(row) + end + " local " + local.outcome() + " differs from the " + other + "'s peer " + peer.outcome())
+                .withFigures(end + ".local=" + local.outcome() + " " + other + ".peer=" + peer.outcome());
     }
 
     private Judgement v4MappedForm(Row row, Connection c) {
@@ -191,10 +199,13 @@ public final class ConnectedChecks {
         boolean kernelMapped = k != null && k.v4Mapped() && k.canonicalAddress().equals("127.0.0.1");
         boolean apiForm = row.layer() == Layer.LIBC ? api != null && api.v4Mapped()
                 : api != null && api.family().equals("inet") && api.address().equals("127.0.0.1");
-        String observed = "api=" + c.acceptedName().outcome() + " kernel=" + kernel.outcome();
+        PortNames ports = new PortNames();
+        String observed = "api=" + c.acceptedName().outcome(ports) + " kernel=" + kernel.outcome(ports);
+        String seen = "api=" + c.acceptedName().outcome() + " kernel=" + kernel.outcome();
         return Judgement.check(kernelMapped && apiForm, observed,
                 row.layer() == Layer.LIBC ? "kernel ::ffff:127.0.0.1" : "api Inet4Address 127.0.0.1, kernel ::ffff:127.0.0.1",
                 where(row) + "expected the kernel's ::ffff:127.0.0.1"
-                        + (row.layer() == Layer.LIBC ? "" : " folded by the JDK to an Inet4Address") + "; saw " + observed);
+                        + (row.layer() == Layer.LIBC ? "" : " folded by the JDK to an Inet4Address") + "; saw " + seen)
+                .withFigures(seen);
     }
 }

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.portzero.model.CheckId;
 import org.portzero.model.EphemeralRange;
 import org.portzero.model.Family;
+import org.portzero.model.PortNames;
 import org.portzero.model.SpecLink;
 import org.portzero.suites.catalogue.Bench;
 import org.portzero.suites.catalogue.Check;
@@ -118,10 +119,14 @@ public final class SockoptChecks {
         Observation afterConnect = s.getsockname();
         EphemeralRange r = bench.facts().portRange();
         boolean ok = afterBind.port() == 0 && r.contains(afterConnect.port());
-        return Judgement.check(ok, "after bind " + afterBind.outcome() + ", after connect " + afterConnect.outcome(),
+        PortNames ports = new PortNames();
+        String seen = "after bind " + afterBind.outcome() + ", after connect " + afterConnect.outcome();
+        return Judgement.check(ok, "after bind " + afterBind.outcome(ports) + ", after connect "
+                        + afterConnect.outcome(ports) + inRange(afterConnect),
                 "port 0 after bind, in " + r + " after connect",
                 "tcp4 [libc]: IP_BIND_ADDRESS_NO_PORT: getsockname after bind " + afterBind.outcome()
-                        + ", after connect " + afterConnect.outcome());
+                        + ", after connect " + afterConnect.outcome() + " (ip_local_port_range " + r + ")")
+                .withFigures(seen + ", ip_local_port_range " + r);
     }
 
     /** A 16-port clamp in the middle of the netns range (or the narrow range's middle). */
@@ -161,10 +166,14 @@ public final class SockoptChecks {
         Observation set = s.setsockopt(SocketOptionName.IP_LOCAL_PORT_RANGE, range(port, port));
         Observation bind = s.bind(loopback(0));
         int got = bind.succeeded() ? s.getsockname().port() : -1;
+        // The range's one port is P1: bind(0) landing anywhere else reads P2.
+        PortNames ports = new PortNames();
+        String range = ports.name(port);
         return Judgement.check(set.succeeded() && got == port, "set " + set.outcome() + ", bind(0) -> " + bind.outcome()
-                        + " port " + got, "accepted, port " + port,
+                        + (got < 0 ? "" : " port " + ports.name(got)), "accepted, port " + range,
                 t.id() + "4 [libc]: IP_LOCAL_PORT_RANGE " + port + "-" + port + ": set " + set.outcome() + ", bind(0) "
-                        + bind.outcome() + " got port " + got);
+                        + bind.outcome() + " got port " + got)
+                .withFigures("IP_LOCAL_PORT_RANGE " + port + "-" + port + ", bind(0) got port " + got);
     }
 
     private Judgement loAboveHi(Transport t, Trace trace) {
@@ -215,10 +224,17 @@ public final class SockoptChecks {
         ProbeSocket s = open(t, trace);
         SetupFailed.require("set", s.setsockopt(SocketOptionName.IP_LOCAL_PORT_RANGE, range(1024, 2047)));
         Observation bind = s.bind(loopback(0));
-        int port = bind.succeeded() ? s.getsockname().port() : -1;
-        return Judgement.check(r.contains(port), String.valueOf(port), "in " + r,
+        Observation name = bind.succeeded() ? s.getsockname() : bind;
+        int port = name.port();
+        return Judgement.check(r.contains(port), name.outcome(new PortNames()) + inRange(name), "in " + r,
                 t.id() + "4 [libc]: IP_LOCAL_PORT_RANGE 1024-2047 (below the netns range " + r + "): bind(0) "
-                        + bind.outcome() + " got port " + port);
+                        + bind.outcome() + " got port " + port)
+                .withFigures("port " + port + ", ip_local_port_range " + r);
+    }
+
+    /** {@code  in ip_local_port_range} or {@code  outside …} after an endpoint; nothing after a failure. */
+    private String inRange(Observation name) {
+        return name.endpoint() == null ? "" : " " + bench.facts().portRange().placement(name.port());
     }
 
     /** An IP_LOCAL_PORT_RANGE value as {@code lo-hi}. */

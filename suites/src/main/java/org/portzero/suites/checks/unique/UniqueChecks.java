@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.portzero.model.CheckId;
 import org.portzero.model.Family;
+import org.portzero.model.PortNames;
 import org.portzero.model.SpecLink;
 import org.portzero.suites.catalogue.Bench;
 import org.portzero.suites.catalogue.Check;
@@ -201,6 +202,9 @@ public final class UniqueChecks {
 
     private Judgement portSpacesIndependent(Layer layer, Trace trace) {
         List<String> tried = new ArrayList<>();
+        // Each attempt's port is named (P1, P2…) in the outcome; the numbers are figures.
+        PortNames ports = new PortNames();
+        List<String> triedNamed = new ArrayList<>();
         for (int attempt = 0; attempt < INDEPENDENCE_ATTEMPTS; attempt++) {
             SocketVariant tcp = new SocketVariant(new SocketShape(AddressFamily.IPV4, Transport.TCP), BindAddress.LOOPBACK, layer);
             BoundSocket bound = BoundSocket.bindToPortZero(bench, tcp, Role.CLIENT, trace);
@@ -210,14 +214,17 @@ public final class UniqueChecks {
             }
             ProbeSocket udp = bench.layer(layer).open(new SocketShape(AddressFamily.IPV4, Transport.UDP), trace);
             Observation udpBind = udp.bind(new java.net.InetSocketAddress(AddressFamily.IPV4.loopback(), bound.port()));
+            String tcpPort = ports.name(bound.port());
             if (udpBind.succeeded() && (udpBind.endpoint() == null || udpBind.port() == bound.port())) {
-                return Judgement.held("tcp " + bound.port() + " + udp " + bound.port() + " both live",
-                        "the same number live in TCP and UDP");
+                return Judgement.held("tcp " + tcpPort + " + udp " + tcpPort + " both live",
+                        "the same number live in TCP and UDP").withFigures("port " + bound.port());
             }
             tried.add(bound.port() + ": " + udpBind.outcome());
+            triedNamed.add(tcpPort + ": " + udpBind.outcome(ports));
         }
-        return Judgement.broke(String.join("; ", tried), "the same number live in TCP and UDP",
+        return Judgement.broke(String.join("; ", triedNamed), "the same number live in TCP and UDP",
                 "[" + layer.id() + "]: UDP bind to a port held only by TCP failed " + INDEPENDENCE_ATTEMPTS
-                        + " times (" + String.join("; ", tried) + "): the port spaces look shared");
+                        + " times (" + String.join("; ", tried) + "): the port spaces look shared")
+                .withFigures(String.join("; ", tried));
     }
 }
