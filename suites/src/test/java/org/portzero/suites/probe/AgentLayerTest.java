@@ -37,20 +37,27 @@ class AgentLayerTest {
         assertThat(agent.jdk().vendor()).isEqualTo(System.getProperty("java.vendor"));
     }
 
+    /** Each JDK layer as the runner's own JVM performs it: what the agent's answers must match. */
+    private static final Map<Layer, SocketLayer> IN_PROCESS = Map.of(Layer.SOCKET, new ClassicLayer(),
+            Layer.NIO, new ChannelLayer(), Layer.ASYNC, new AsyncLayer());
+
+    /** Every family, TCP and UDP. */
+    private static List<SocketShape> shapes() {
+        List<SocketShape> shapes = new ArrayList<>();
+        for (AddressFamily family : AddressFamily.values()) {
+            shapes.add(new SocketShape(family, Transport.TCP));
+            shapes.add(new SocketShape(family, Transport.UDP));
+        }
+        return shapes;
+    }
+
     @Test
     void everyJdkLayerRecordsWhatTheInProcessLayerRecords() {
-        Map<Layer, SocketLayer> local = Map.of(Layer.SOCKET, new ClassicLayer(), Layer.NIO, new ChannelLayer(),
-                Layer.ASYNC, new AsyncLayer());
-        for (Layer layer : local.keySet()) {
-            for (AddressFamily family : AddressFamily.values()) {
-                SocketShape tcp = new SocketShape(family, Transport.TCP);
-                assertThat(script(new AgentLayer(layer, agent), tcp))
-                        .as("%s %s through the agent", layer.id(), tcp)
-                        .isEqualTo(script(local.get(layer), tcp));
-                SocketShape udp = new SocketShape(family, Transport.UDP);
-                assertThat(script(new AgentLayer(layer, agent), udp))
-                        .as("%s %s through the agent", layer.id(), udp)
-                        .isEqualTo(script(local.get(layer), udp));
+        for (Layer layer : IN_PROCESS.keySet()) {
+            for (SocketShape shape : shapes()) {
+                assertThat(script(new AgentLayer(layer, agent), shape))
+                        .as("%s %s through the agent", layer.id(), shape)
+                        .isEqualTo(script(IN_PROCESS.get(layer), shape));
             }
         }
     }
@@ -100,22 +107,17 @@ class AgentLayerTest {
 
     @Test
     void aCrowdRecordsWhatRoundsOfOpenBindAndGetsocknameRecord() {
-        Map<Layer, SocketLayer> local = Map.of(Layer.SOCKET, new ClassicLayer(), Layer.NIO, new ChannelLayer(),
-                Layer.ASYNC, new AsyncLayer());
-        for (Layer layer : local.keySet()) {
-            for (AddressFamily family : AddressFamily.values()) {
-                for (Transport transport : List.of(Transport.TCP, Transport.UDP)) {
-                    SocketShape shape = new SocketShape(family, transport);
-                    InetSocketAddress zero = new InetSocketAddress(family.loopback(), 0);
-                    assertThat(crowd(new AgentLayer(layer, agent), shape, zero, 5, 5))
-                            .as("%s %s: a crowd of 5 through the agent", layer.id(), shape)
-                            .isEqualTo(crowd(local.get(layer), shape, zero, 5, 5))
-                            .hasSize(15);
-                    assertThat(crowd(new AgentLayer(layer, agent), shape, zero, 5, 2))
-                            .as("%s %s: a crowd of 5 ended after its second socket, through the agent", layer.id(), shape)
-                            .isEqualTo(crowd(local.get(layer), shape, zero, 5, 2))
-                            .hasSize(6);
-                }
+        for (Layer layer : IN_PROCESS.keySet()) {
+            for (SocketShape shape : shapes()) {
+                InetSocketAddress zero = new InetSocketAddress(shape.family().loopback(), 0);
+                assertThat(crowd(new AgentLayer(layer, agent), shape, zero, 5, 5))
+                        .as("%s %s: a crowd of 5 through the agent", layer.id(), shape)
+                        .isEqualTo(crowd(IN_PROCESS.get(layer), shape, zero, 5, 5))
+                        .hasSize(15);
+                assertThat(crowd(new AgentLayer(layer, agent), shape, zero, 5, 2))
+                        .as("%s %s: a crowd of 5 ended after its second socket, through the agent", layer.id(), shape)
+                        .isEqualTo(crowd(IN_PROCESS.get(layer), shape, zero, 5, 2))
+                        .hasSize(6);
             }
         }
     }
