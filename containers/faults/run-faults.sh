@@ -250,6 +250,48 @@ grep -Eq 'removed [1-9][0-9]* stale platform container' "$OUT/stale.log" || bad 
 fault "a labelled container left by a harness that was killed (-9)" \
       "$(grep -m1 -o 'removed [0-9]* stale.*' "$OUT/stale.log")" "the next run went on (exit $rc)"
 
+# ── 4b. A family's gVisor sandbox dies ──────────────────────────────────────────────────────
+# runsc-fault (containers/gvisor/install-runsc) is gVisor's runsc with --panic-signal=12: its sentry
+# panics when the sandbox process gets SIGUSR2. The unique family's sandbox gets it once its runner has
+# listed its checks; bind0 and wildcard, in sandboxes of their own, must keep every result.
+say "4b. a family's gVisor sandbox dies (runtime runsc-fault, SIGUSR2 to its sentry)"
+if ! docker info --format '{{json .Runtimes}}' | grep -q '"runsc-fault"'; then
+  bad "gvisor: the engine has no runtime runsc-fault; run containers/gvisor/install-runsc first"
+else
+  ( # panic unique's sentry once its runner has printed its facts and listed its checks
+    for _ in $(seq 1 600); do
+      id=$(docker ps -q --no-trunc --filter "label=org.portzero.platform=gvisor-jdk25" | while read -r c; do
+             docker inspect --format '{{join .Config.Cmd " "}}' "$c" | grep -q -- '--families unique' && echo "$c"; done)
+      if [ -n "$id" ] && docker logs "$id" 2>&1 | grep -q '^portzero: kernel'; then
+        sleep 3
+        pkill -USR2 -f "runsc-sandbox.*$id" && exit 0
+      fi
+      sleep 0.5
+    done
+  ) &
+  panicker=$!
+  matrix gvisor -Dportzero.require-containers=true -Dportzero.platforms=gvisor-jdk25 \
+      -Dportzero.families=bind0,unique,wildcard -Dportzero.runtime.runsc=runsc-fault -Dportzero.allure=false
+  rc=$?
+  wait "$panicker" || bad "gvisor: unique's sandbox was never found to panic"
+  obs="$OUT/gvisor/runs/gvisor-jdk25/observations.json"
+  [ "$rc" != 0 ] || bad "gvisor: mvn verify exited 0 with a dead family"
+  unique_broken=$(jq '[.results[] | select(.family == "unique") | select(.verdict == "broken")
+      | select(.message | test("sandbox died .*panic: Signal-induced panic"))] | length' "$obs" 2>/dev/null)
+  unique_listed=$(jq '[.catalogue[] | select(.family == "unique") | .ids[]] | length' "$obs" 2>/dev/null)
+  [ "${unique_listed:-0}" -gt 0 ] && [ "$unique_broken" = "$unique_listed" ] \
+    || bad "gvisor: unique listed ${unique_listed:-0} checks, ${unique_broken:-0} of them broken quoting the sentry's panic"
+  for family in bind0 wildcard; do
+    judged=$(jq --arg f "$family" '[.results[] | select(.family == $f) | select(.verdict == "pass")] | length' "$obs" 2>/dev/null)
+    listed=$(jq --arg f "$family" '[.catalogue[] | select(.family == $f) | .ids[]] | length' "$obs" 2>/dev/null)
+    [ "${judged:-0}" -gt 0 ] && [ "$(jq --arg f "$family" '[.results[] | select(.family == $f)] | length' "$obs")" = "$listed" ] \
+      || bad "gvisor: $family lost results beside the dead family (${judged:-0} pass of ${listed:-0} listed)"
+  done
+  fault "a gVisor sentry panics under one family (SIGUSR2, runsc --panic-signal)" \
+        "$(jq -r '[.results[] | select(.family == "unique")][0].message' "$obs" 2>/dev/null | cut -c1-220)" \
+        "unique: $unique_broken of $unique_listed listed checks broken with the panic; bind0 and wildcard whole (mvn exit $rc)"
+fi
+
 # ── 5. What the faults leave behind ─────────────────────────────────────────────────────────
 left=$(harness_containers)
 # dangling images the faults made (older ones may belong to a build still using them)

@@ -15,7 +15,7 @@ import org.portzero.containers.matrix.MatrixOptions;
 import org.portzero.containers.matrix.MatrixProperty;
 import org.portzero.model.Family;
 import org.portzero.model.RunnerProperty;
-import org.portzero.suites.catalogue.CheckSelection;
+import org.portzero.model.CheckSelection;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;

@@ -27,12 +27,30 @@ import java.util.Map;
  *                               layer and these facts. The JDK under test too, unless the layers
  *                               ran in the probe agent ({@link JdkIdentity#LAYERS_PROPERTY}); null
  *                               in a record written before the two were told apart
+ * @param networkStack           whose TCP/IP stack served the sockets, as the platform announced it
+ *                               ({@link NetworkStack#announcedBy}); null (Linux) in a record written
+ *                               before the runner asked
  */
 public record PlatformFacts(String kernel, EphemeralRange portRange, PortSet reservedPorts,
                             int unprivilegedPortStart, Integer bindV6Only, boolean ipv6Available,
                             boolean ipv6Loopback, int uid, String distro, String javaVendor, String javaVersion,
                             String javaVmVersion, Map<String, String> javaNetProperties, KernelAnswer mptcp,
-                            JdkIdentity judge) {
+                            JdkIdentity judge, NetworkStack networkStack) {
+
+    /** Facts of a platform on Linux's stack. */
+    public PlatformFacts(String kernel, EphemeralRange portRange, PortSet reservedPorts, int unprivilegedPortStart,
+                         Integer bindV6Only, boolean ipv6Available, boolean ipv6Loopback, int uid, String distro,
+                         String javaVendor, String javaVersion, String javaVmVersion,
+                         Map<String, String> javaNetProperties, KernelAnswer mptcp, JdkIdentity judge) {
+        this(kernel, portRange, reservedPorts, unprivilegedPortStart, bindV6Only, ipv6Available, ipv6Loopback, uid,
+                distro, javaVendor, javaVersion, javaVmVersion, javaNetProperties, mptcp, judge, NetworkStack.LINUX);
+    }
+
+    /** The stack that served the sockets: Linux when the record does not say. */
+    @JsonIgnore
+    public NetworkStack stack() {
+        return networkStack == null ? NetworkStack.LINUX : networkStack;
+    }
 
     /** Facts whose JDK under test also ran the runner. */
     public PlatformFacts(String kernel, EphemeralRange portRange, PortSet reservedPorts, int unprivilegedPortStart,

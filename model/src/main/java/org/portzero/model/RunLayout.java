@@ -20,6 +20,12 @@ public record RunLayout(Path path) {
     public static final String CONSOLE_LOG = "console.log";
     public static final String ALLURE_RESULTS = "allure-results";
     public static final String JUNIT = "junit";
+    /**
+     * The checks the runner has listed so far, each as the {@code broken} result it is left with if
+     * the runner dies before it ends: {@code observations.json}'s format, rewritten each time a family
+     * lists its checks. What a harness reads of a run whose process, or whole sandbox, died.
+     */
+    public static final String LISTED = "listed.json";
 
     /** {@code out/runs/<platformId>/}. */
     public static RunLayout of(Path out, String platformId) {
@@ -63,5 +69,9 @@ public record RunLayout(Path path) {
 
     public Path junit() {
         return path.resolve(JUNIT);
+    }
+
+    public Path listed() {
+        return path.resolve(LISTED);
     }
 }

@@ -8,6 +8,8 @@ import org.portzero.containers.platform.PlatformDefinition;
 import org.portzero.containers.platform.PlatformDefinitionReader;
 import org.portzero.containers.platform.PlatformsFolder;
 import org.portzero.containers.run.ContainerRun;
+import org.portzero.containers.run.EngineRuntimes;
+import org.portzero.containers.run.FamilySandboxesRun;
 import org.portzero.containers.run.HarnessContainers;
 import org.portzero.containers.run.HostRun;
 import org.portzero.containers.run.PlatformExecution;
@@ -28,6 +30,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -179,14 +182,25 @@ public final class MatrixMain {
                 PlatformImages images = new PlatformImages(docker,
                         new BaseImages(docker, options.imagesDir(), options.debianMirror(), MatrixMain::say),
                         options.imagesDir(), MatrixMain::say);
+                EngineRuntimes runtimes = EngineRuntimes.of(docker);
                 for (PlatformDefinition platform : plan.containers()) {
+                    Optional<String> noRuntime = runtimes.whyNot(platform);
+                    if (noRuntime.isPresent()) {
+                        immediate.add(interruption.finished(announce(runtimeMissing(platform, noRuntime.get(), options),
+                                idWidth, progress)));
+                        continue;
+                    }
                     ImageOutcome image;
                     try (LiveProgress.Step building = progress.during(platform.id(), "making its image")) {
                         image = images.ensure(platform, plan.known());
                     }
                     if (image instanceof ImageOutcome.Ready ready) {
-                        ContainerRun run = new ContainerRun(platform, ready.tag(), options.runnerJar(),
-                                RunOutput.of(options.runsDir(), platform.id()), containers, options.runner());
+                        RunOutput output = RunOutput.of(options.runsDir(), platform.id());
+                        PlatformExecution run = platform.runtime().sandboxPerFamily()
+                                ? new FamilySandboxesRun(platform, ready.tag(), options.runnerJar(), output, containers,
+                                        options.runner())
+                                : new ContainerRun(platform, ready.tag(), options.runnerJar(), output, containers,
+                                        options.runner());
                         String silence = platform.kernel().isPresent() ? "booting its kernel guest" : "starting its container";
                         pending.put(platform.id(), pool.submit(() -> interruption.finished(announce(followed(run,
                                 RunOutput.of(options.runsDir(), platform.id()), silence, progress, consoles),
@@ -300,18 +314,41 @@ public final class MatrixMain {
         return outcome;
     }
 
+    /**
+     * A platform whose runtime the engine has not registered: skipped, loudly, or broken when container
+     * platforms are required ({@code -Dportzero.require-containers=true}).
+     */
+    private static RunOutcome runtimeMissing(PlatformDefinition platform, String why, MatrixOptions options) {
+        if (options.requireContainers()) {
+            RunOutput directory = RunOutput.of(options.runsDir(), platform.id()).clean();
+            RunOutcome outcome = RunOutcome.broken(platform.id(), "container", platform.description(), why);
+            directory.appendToConsole(outcome.note());
+            directory.writeRecord(outcome);
+            return outcome;
+        }
+        banner("PLATFORM " + platform.id() + " SKIPPED: " + why,
+                "Pass -Dportzero.require-containers=true to make this an error.");
+        removeStale(RunOutput.of(options.runsDir(), platform.id()));
+        return RunOutcome.skipped(platform.id(), "container", platform.description(), why);
+    }
+
+    /** A skipped platform has no run directory: what an earlier run left there is removed. */
+    private static void removeStale(RunOutput directory) {
+        try {
+            if (Files.exists(directory.path())) {
+                directory.clean();
+                Files.delete(directory.path());
+            }
+        } catch (IOException | UncheckedIOException e) {
+            say("could not remove " + directory.path() + ": " + e.getMessage());
+        }
+    }
+
     /** A platform whose image is missing: skipped by design, or broken (its run dir says why). */
     private static RunOutcome unavailable(PlatformDefinition platform, ImageOutcome.Unavailable image, MatrixOptions options) {
         RunOutput directory = RunOutput.of(options.runsDir(), platform.id());
         if (image.skipped()) {
-            try {
-                if (Files.exists(directory.path())) {
-                    directory.clean();
-                    Files.delete(directory.path());
-                }
-            } catch (IOException | UncheckedIOException e) {
-                say("could not remove " + directory.path() + ": " + e.getMessage());
-            }
+            removeStale(directory);
             return RunOutcome.skipped(platform.id(), "container", platform.description(), image.reason());
         }
         directory.clean();

@@ -31,6 +31,8 @@ import java.util.Optional;
  *                    (a Debian suite or package, or a file on this machine: {@link KernelSource});
  *                    empty for an ordinary container platform. Kernel platforms run only when
  *                    selected (see {@code org.portzero.containers.image.KernelImageRecipe})
+ * @param runtime     the OCI runtime the container runs under: Linux's stack ({@code runc}) or
+ *                    gVisor's netstack ({@code runsc})
  */
 public record PlatformDefinition(
         String id,
@@ -47,7 +49,8 @@ public record PlatformDefinition(
         Duration timeout,
         List<String> families,
         Path folder,
-        Optional<KernelSource> kernel) {
+        Optional<KernelSource> kernel,
+        ContainerRuntime runtime) {
 
     /** uid:gid of the user the generated images create and every container runs as by default. */
     public static final String DEFAULT_USER = "10001:10001";
@@ -60,7 +63,16 @@ public record PlatformDefinition(
                               List<String> jvmArgs, long memoryBytes, Duration timeout, List<String> families,
                               Path folder) {
         this(id, description, image, jdkPackage, jdkHome, Optional.empty(), sysctls, network, user, jvmArgs, memoryBytes,
-                timeout, families, folder, Optional.empty());
+                timeout, families, folder, Optional.empty(), ContainerRuntime.RUNC);
+    }
+
+    /** A platform under the default runtime, {@code runc}. */
+    public PlatformDefinition(String id, String description, ImageSource image, Optional<String> jdkPackage,
+                              Optional<Path> jdkHome, Optional<String> layersJdk, Map<String, String> sysctls,
+                              NetworkMode network, String user, List<String> jvmArgs, long memoryBytes, Duration timeout,
+                              List<String> families, Path folder, Optional<KernelSource> kernel) {
+        this(id, description, image, jdkPackage, jdkHome, layersJdk, sysctls, network, user, jvmArgs, memoryBytes,
+                timeout, families, folder, kernel, ContainerRuntime.RUNC);
     }
 
     public PlatformDefinition {
@@ -71,11 +83,18 @@ public record PlatformDefinition(
 
     /**
      * Whether the platform runs only when selected by id (or a profile, {@code -Pkernels},
-     * {@code -Pjdks}), never in the default matrix: a kernel under QEMU takes minutes, and a JDK
-     * under test is an image of its own per JDK.
+     * {@code -Pjdks}, {@code -Pgvisor}), never in the default matrix: a kernel under QEMU takes
+     * minutes, a JDK under test is an image of its own per JDK, and a second runtime must first be
+     * registered with the engine.
      */
     public boolean onlyWhenSelected() {
-        return kernel.isPresent() || layersJdk.isPresent();
+        return kernel.isPresent() || layersJdk.isPresent() || runtime != ContainerRuntime.RUNC;
+    }
+
+    /** The same platform running only {@code family}: one sandbox of a {@link ContainerRuntime#sandboxPerFamily()} run. */
+    public PlatformDefinition withFamilies(List<String> only) {
+        return new PlatformDefinition(id, description, image, jdkPackage, jdkHome, layersJdk, sysctls, network, user,
+                jvmArgs, memoryBytes, timeout, only, folder, kernel, runtime);
     }
 
     /** The platform whose image this one reuses, if it is a variant. */

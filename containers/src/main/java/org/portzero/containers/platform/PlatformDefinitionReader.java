@@ -45,6 +45,7 @@ import java.util.stream.Stream;
  * layersJdk: openjdk-8-jre-headless     # with jdk: the JDK under test, running the socket, nio and async layers
  * sysctls: {net.ipv4.ip_local_port_range: "40000 40063"}
  * network: none                         # none | bridge
+ * runtime: runsc                        # runc (Linux's stack, the default) | runsc (gVisor's netstack)
  * user: "10001:10001"                   # non-root
  * jvmArgs: [-Xmx256m]
  * memory: 1g                            # bytes, or k/m/g suffix
@@ -60,7 +61,7 @@ public final class PlatformDefinitionReader {
 
     /** The top-level fields; docs/schemas/platform.schema.json names the same (PlatformSchemaTest). */
     static final Set<String> FIELDS = Set.of(
-            "id", "description", "image", "jdk", "jdkHome", "layersJdk", "sysctls", "network", "user",
+            "id", "description", "image", "jdk", "jdkHome", "layersJdk", "sysctls", "network", "runtime", "user",
             "jvmArgs", "memory", "timeout", "families", "kernel");
     /** A Debian suite whose linux-image-cloud-amd64 is booted (backports and experimental too), or an explicit kernel package. */
     private static final Pattern KERNEL = Pattern.compile(
@@ -300,6 +301,11 @@ public final class PlatformDefinitionReader {
             if (kernel.isPresent() && !(image instanceof ImageSource.SharedImage)) {
                 throw error("kernel", "a kernel platform takes its guest's root from another platform: use image: {platform: …}");
             }
+            ContainerRuntime runtime = runtime();
+            if (kernel.isPresent() && runtime != ContainerRuntime.RUNC) {
+                throw error("runtime", "a kernel platform boots its own kernel under QEMU in a runc container; '"
+                        + runtime.id() + "' does not apply");
+            }
 
             return new PlatformDefinition(
                     id,
@@ -316,7 +322,8 @@ public final class PlatformDefinitionReader {
                     timeout(),
                     families(),
                     folder,
-                    kernel);
+                    kernel,
+                    runtime);
         }
 
         /** {@code kernel:}: a Debian suite or package name, or {@code {file: …}} / {@code {deb: …}} on this machine. */
@@ -414,6 +421,15 @@ public final class PlatformDefinitionReader {
                 }
             }
             throw error("network", "'" + value.get() + "' is not one of none, bridge");
+        }
+
+        private ContainerRuntime runtime() {
+            Optional<String> value = optionalText("runtime");
+            if (value.isEmpty()) {
+                return ContainerRuntime.RUNC;
+            }
+            return ContainerRuntime.of(value.get()).orElseThrow(() ->
+                    error("runtime", "'" + value.get() + "' is not one of " + ContainerRuntime.spellings()));
         }
 
         private String user() {

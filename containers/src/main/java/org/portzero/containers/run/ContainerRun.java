@@ -118,6 +118,14 @@ public final class ContainerRun implements PlatformExecution {
             }
             if (note.isEmpty() && exit != null && exit != 0) {
                 note = exitCause(docker, containerId, exit) + lastLine(directory.consoleLog());
+                if (platform.runtime().sandboxPerFamily()) {
+                    // A runtime whose sandbox can die says why in its own log, not in the container's output.
+                    SandboxLog log = SandboxLog.configured();
+                    Optional<String> panic = log.panicOf(containerId);
+                    note = panic.isPresent()
+                            ? "the " + platform.runtime().stack() + " sandbox died (exit " + exit + "): " + panic.get()
+                            : note + "; " + log.notFound(containerId);
+                }
             }
             if (note.isEmpty() && tally.isEmpty()) {
                 note = "runner wrote no readable observations.json: " + directory.whyNoTally()

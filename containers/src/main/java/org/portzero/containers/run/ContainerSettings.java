@@ -10,11 +10,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a platform's container is created with, derived from its definition: the sysctls (IPv6
  * loopback switched on unless the platform says otherwise about {@code disable_ipv6}), the
- * runner's command line (with the runner properties the matrix forwards), user, memory, pids limit, network and hostname, and the confinement
+ * runner's command line (with the runner properties the matrix forwards), user, memory, pids limit, network and hostname,
+ * the engine runtime (empty: the engine's default, {@code runc}; or gVisor's {@code runsc}), and the confinement
  * declared to the runner ({@code -Dportzero.sandbox=}, checked from inside by the sandbox
  * family): every container has a read-only root filesystem, a tmpfs at {@value #TMPFS} and one
  * anonymous volume at {@value #VOLUME} for the runner jar, its results and scratch space.
@@ -32,7 +34,8 @@ public record ContainerSettings(
         String network,
         String hostname,
         long pidsLimit,
-        List<String> sandbox) {
+        List<String> sandbox,
+        Optional<String> runtime) {
 
     /**
      * The container's one writable place that outlives its process: an anonymous volume (removed
@@ -117,7 +120,7 @@ public record ContainerSettings(
         String hostname = ("portzero-" + platform.id()).replaceAll("[^a-z0-9-]", "-");
         return new ContainerSettings(sysctls, command, platform.user(), platform.memoryBytes(),
                 platform.network().dockerName(), hostname.length() > 63 ? hostname.substring(0, 63) : hostname,
-                PIDS_LIMIT, sandbox);
+                PIDS_LIMIT, sandbox, platform.runtime().engineName());
     }
 
     private static Map<String, String> mapOf(String... keyValues) {

@@ -96,7 +96,7 @@ public final class PortzeroContainer extends GenericContainer<PortzeroContainer>
         return path.substring(ContainerSettings.VOLUME.length() + 1);
     }
 
-    /** Applies sysctls, user, memory, network and the security settings; sets the command. */
+    /** Applies sysctls, user, memory, network, runtime and the security settings; sets the command. */
     public PortzeroContainer withSettings(ContainerSettings settings) {
         withNetworkMode(settings.network());
         withCommand(settings.command().toArray(String[]::new));
@@ -104,6 +104,7 @@ public final class PortzeroContainer extends GenericContainer<PortzeroContainer>
         return withCreateContainerCmdModifier(cmd -> {
             cmd.withUser(settings.user());
             cmd.withHostName(settings.hostname());
+            settings.runtime().ifPresent(runtime -> cmd.getHostConfig().withRuntime(runtime));
             cmd.getHostConfig()
                     .withSysctls(settings.sysctls())
                     .withMemory(settings.memoryBytes())

@@ -41,6 +41,9 @@ class PlatformDefinitionReaderTest {
                 "kernel-trixie-backports"),
                 all.stream().filter(d -> d.kernel().isPresent()).map(PlatformDefinition::id).toList(),
                 "kernel platforms (profile kernels)");
+        assertEquals(List.of("gvisor-jdk17", "gvisor-jdk25"),
+                all.stream().filter(d -> d.runtime() == ContainerRuntime.RUNSC).map(PlatformDefinition::id).toList(),
+                "gVisor platforms (profile gvisor)");
         PlatformDefinition narrow = all.get(ids.indexOf("narrow-range"));
         assertEquals(new ImageSource.SharedImage("debian13-jdk25"), narrow.image(), "narrow-range reuses jdk25's image");
         assertEquals(Map.of("net.ipv4.ip_local_port_range", "40000 40063"), narrow.sysctls(), "narrow-range sysctls");
@@ -70,6 +73,36 @@ class PlatformDefinitionReaderTest {
         assertEquals(PlatformDefinition.DEFAULT_MEMORY_BYTES, p.memoryBytes(), "memory default");
         assertEquals(new ImageSource.Base(BaseSuite.DEBIAN13), p.image(), "image");
         assertEquals(Optional.of("openjdk-25-jre-headless"), p.jdkPackage(), "jdk");
+        assertEquals(ContainerRuntime.RUNC, p.runtime(), "runtime default");
+    }
+
+    @Test
+    void runtimeIsRuncOrRunscAndNeverWithAKernel() throws IOException {
+        PlatformDefinition gvisor = parse("g", """
+                id: g
+                description: gVisor
+                image: {platform: debian13-jdk25}
+                runtime: runsc
+                """);
+        assertEquals(ContainerRuntime.RUNSC, gvisor.runtime(), "runtime");
+        assertTrue(gvisor.onlyWhenSelected(), "a second runtime runs only when selected");
+        MalformedInput unknown = reject("k", """
+                id: k
+                description: a runtime nobody knows
+                image: {platform: debian13-jdk25}
+                runtime: kata
+                """);
+        assertEquals("runtime", unknown.field(), unknown.getMessage());
+        assertEquals(4, unknown.line(), unknown.getMessage());
+        assertTrue(unknown.getMessage().contains("'kata' is not one of runc, runsc"), unknown.getMessage());
+        MalformedInput withKernel = reject("q", """
+                id: q
+                description: a kernel under gVisor
+                image: {platform: debian12-jdk17}
+                kernel: bookworm
+                runtime: runsc
+                """);
+        assertEquals("runtime", withKernel.field(), withKernel.getMessage());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.portzero.suites.catalogue;
 
+import org.portzero.model.CheckSelection;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;

@@ -20,6 +20,8 @@ public final class ResultLog {
     /** Family → the checks it listed, or the fault that kept it from listing them; in listing order. */
     private static final Map<Family, List<Check>> LISTED = new LinkedHashMap<>();
     private static final Map<Family, String> UNLISTED = new LinkedHashMap<>();
+    /** Told each time a family has listed its checks (or failed to): the runner's checkpoint. */
+    private static Runnable onListing = () -> { };
 
     private ResultLog() {
     }
@@ -33,13 +35,24 @@ public final class ResultLog {
     }
 
     /** A family listed these checks; each must end with a result. */
-    static synchronized void listed(Family family, List<Check> checks) {
-        LISTED.put(family, List.copyOf(checks));
+    static void listed(Family family, List<Check> checks) {
+        synchronized (ResultLog.class) {
+            LISTED.put(family, List.copyOf(checks));
+        }
+        onListing.run();
     }
 
     /** A family could not list its checks. */
-    static synchronized void unlisted(Family family, String fault) {
-        UNLISTED.put(family, fault);
+    static void unlisted(Family family, String fault) {
+        synchronized (ResultLog.class) {
+            UNLISTED.put(family, fault);
+        }
+        onListing.run();
+    }
+
+    /** Runs {@code checkpoint} each time a family has listed its checks, before any of them runs. */
+    public static synchronized void onListing(Runnable checkpoint) {
+        onListing = checkpoint;
     }
 
     public static synchronized List<FamilyPlan> plans() {

@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.portzero.model.EphemeralRange;
 import org.portzero.model.JdkIdentity;
+import org.portzero.model.NetworkStack;
 import org.portzero.model.PlatformFacts;
 import org.portzero.model.PortSet;
 import org.portzero.suites.probe.AddressFamily;
+import org.portzero.suites.probe.KernelLog;
 import org.portzero.suites.probe.LibcLayer;
 import org.portzero.suites.probe.SocketShape;
 import org.portzero.suites.probe.Transport;
@@ -75,7 +77,8 @@ public final class PlatformFactsReader {
                 underTest.vmVersion(),
                 new TreeMap<>(net),
                 LibcLayer.ask(new SocketShape(AddressFamily.IPV4, Transport.MPTCP)),
-                thisJdk());
+                thisJdk(),
+                NetworkStack.announcedBy(KernelLog.firstLine()));
     }
 
     /**

@@ -49,6 +49,9 @@ final class Libc {
 
     static native int close(int fd) throws LastErrorException;
 
+    /** {@code klogctl(3)}, glibc's name for {@code syslog(2)}: reads the kernel log ({@code dmesg}). */
+    static native int klogctl(int type, byte[] buffer, int length) throws LastErrorException;
+
     static native int shutdown(int fd, int how) throws LastErrorException;
 
     static native int fcntl(int fd, int command) throws LastErrorException;

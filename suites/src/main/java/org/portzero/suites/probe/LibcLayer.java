@@ -97,6 +97,6 @@ public final class LibcLayer implements SocketLayer {
 
     /** Reads an int option of a libc socket; the detail is its value. */
     public static Observation getsockopt(ProbeSocket socket, SocketOptionName option) {
-        return ((LibcSocket) socket).getsockopt(option);
+        return socket.getsockopt(option);
     }
 }

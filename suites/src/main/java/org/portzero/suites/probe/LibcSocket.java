@@ -181,7 +181,8 @@ final class LibcSocket implements ProbeSocket {
     }
 
     /** Reads an int-valued option back; used by checks of Linux-specific options. */
-    Observation getsockopt(SocketOptionName option) {
+    @Override
+    public Observation getsockopt(SocketOptionName option) {
         byte[] raw = new byte[4];
         IntByReference length = new IntByReference(4);
         return call(Operation.GETSOCKOPT, "fd, " + option, (op, args) -> {

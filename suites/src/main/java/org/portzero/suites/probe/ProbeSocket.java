@@ -40,6 +40,14 @@ public interface ProbeSocket extends AutoCloseable {
 
     Observation setsockopt(SocketOptionName option, int value);
 
+    /**
+     * Reads an int-valued option back; the detail is its value. Only the {@code libc} layer reaches the
+     * Linux-specific options this is asked for; the JDK layers have no call for it.
+     */
+    default Observation getsockopt(SocketOptionName option) {
+        throw new UnsupportedOperationException("getsockopt(" + option + ") is asked of libc sockets only, not " + label());
+    }
+
     /** Whether the layer considers the socket open and connected; detail {@code open=… connected=…}. */
     Observation state();
 

@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.portzero.model.Family;
 import org.portzero.model.RunnerProperty;
 import org.portzero.suites.catalogue.CatalogueSuite;
-import org.portzero.suites.catalogue.CheckSelection;
+import org.portzero.model.CheckSelection;
 import org.portzero.suites.catalogue.PropertySettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -68,6 +68,9 @@ public final class RunnerMain {
                 bench.facts().portRange(), bench.facts().reservedPorts(),
                 bench.facts().ipv6Usable() ? "yes" : "no", bench.facts().uid());
 
+        // If this process (or its whole sandbox) dies, what it listed is left as broken results.
+        ResultLog.onListing(() -> checkpoint(layout, families));
+
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(CatalogueSuite.class));
         LauncherDiscoveryRequest discovery = request.build();
@@ -86,11 +89,34 @@ public final class RunnerMain {
         ObservationsFile.write(layout.observations(), new ObservationsHeader(ObservationsFile.SCHEMA_VERSION,
                 harnessVersion(), Instant.now().toString(), wallMillis, families,
                 generatorReach(results), descriptors.counts(), ResultLog.plans()), results);
+        Files.deleteIfExists(layout.listed());
         printSummary(results, wallMillis);
         descriptors.leaks().forEach((f, n) -> System.out.println("portzero: WARNING family " + f + " left " + n
                 + " more file descriptors open than it found (tolerance " + DescriptorCount.TOLERANCE + ")"));
         return results;
     }
+
+    /**
+     * Writes {@code listed.json}: every listed check without a result yet, as the broken result it
+     * keeps if the run never reaches it. Written to a temporary file and moved, so a reader never
+     * sees half of it.
+     */
+    private static void checkpoint(RunLayout layout, List<Family> families) {
+        List<CheckResult> pending = ResultLog.withoutResult().stream()
+                .map(check -> CheckExecution.withoutResult(check, LEFT_UNFINISHED)).toList();
+        try {
+            Path partial = layout.listed().resolveSibling(RunLayout.LISTED + ".part");
+            ObservationsFile.write(partial, new ObservationsHeader(ObservationsFile.SCHEMA_VERSION, harnessVersion(),
+                    null, 0, families, Map.of(), Map.of(), ResultLog.plans()), pending);
+            Files.move(partial, layout.listed(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            System.err.println("portzero: could not write " + layout.listed() + ": " + e.getMessage());
+        }
+    }
+
+    /** The cause a checkpointed result carries until its check ends; a harness that knows better replaces the message. */
+    private static final String LEFT_UNFINISHED = "the runner stopped before this check ended";
 
     /** family → layer → the kinds (socket shapes, call kinds) the properties generated. */
     private static Map<String, Map<String, List<String>>> generatorReach(List<CheckResult> results) {

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.portzero.model.Family;
 import org.portzero.model.RunnerProperty;
-import org.portzero.suites.catalogue.CheckSelection;
+import org.portzero.model.CheckSelection;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 

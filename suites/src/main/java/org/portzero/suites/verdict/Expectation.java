@@ -41,7 +41,7 @@ public record Expectation(String check, Condition when, String observed, String 
     public Expectation complete() {
         if (when == null || when.equals(Condition.always())) {
             throw new IllegalArgumentException("when is required for " + check + " and must name a condition (kernel, jdk,"
-                    + " bindv6only, ipv6, distro): a deviation on every platform is a failing check, not an expectation");
+                    + " bindv6only, ipv6, distro, stack): a deviation on every platform is a failing check, not an expectation");
         }
         if (observed == null || observed.isBlank()) {
             throw new IllegalArgumentException("observed is required for " + check + ": the outcome the deviation shows"

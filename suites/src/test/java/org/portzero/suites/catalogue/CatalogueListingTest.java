@@ -1,5 +1,6 @@
 package org.portzero.suites.catalogue;
 
+import org.portzero.model.CheckSelection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -40,11 +40,24 @@ class KernelOptionTest {
 
     private static final SocketShape TCP4 = new SocketShape(AddressFamily.IPV4, Transport.TCP);
 
-    /** A libc layer whose kernel accepts {@code option} (its setsockopt answers success). */
+    /** A libc layer whose kernel accepts {@code option} (its setsockopt answers success, its getsockopt 0). */
     private static TamperedLayer offering(SocketOptionName option) {
         return new TamperedLayer(Bench.realLayers().get(Layer.LIBC), (op, o) ->
                 op == Operation.SETSOCKOPT && o.arguments() != null && o.arguments().contains(option.name())
-                        ? Observation.ok(o.layer(), op, o.socket(), o.arguments(), (String) null) : o);
+                        ? Observation.ok(o.layer(), op, o.socket(), o.arguments(), (String) null)
+                        : op == Operation.GETSOCKOPT && o.arguments() != null && o.arguments().contains(option.name())
+                        ? Observation.ok(o.layer(), op, o.socket(), o.arguments(), "0") : o);
+    }
+
+    /**
+     * A libc layer like gVisor's netstack: setsockopt accepts {@code option}, getsockopt answers
+     * ENOPROTOOPT (the option is taken and not kept).
+     */
+    private static TamperedLayer ignoring(SocketOptionName option) {
+        return new TamperedLayer(offering(option), (op, o) ->
+                op == Operation.GETSOCKOPT && o.arguments() != null && o.arguments().contains(option.name())
+                        ? Observation.failed(o.layer(), op, o.socket(), o.arguments(), Failure.ofErrno("ENOPROTOOPT", "tampered"))
+                        : o);
     }
 
     /** A libc layer whose kernel does not know {@code option}. */
@@ -73,6 +86,10 @@ class KernelOptionTest {
                         .isInstanceOf(PreconditionUnmet.class)
                         .hasMessage("the test: setsockopt(" + option + ") → ENOPROTOOPT on a " + TCP4
                                 + " socket (this kernel does not offer it)");
+                assertThatThrownBy(() -> KernelOption.require(bench(ignoring(option)), option, TCP4, "the test", trace))
+                        .as(option + " accepted and not kept").isInstanceOf(PreconditionUnmet.class)
+                        .hasMessage("the test: setsockopt(" + option + ") succeeded but getsockopt(" + option
+                                + ") → ENOPROTOOPT on a " + TCP4 + " socket (this stack accepts the option without keeping it)");
                 assertThatThrownBy(() -> KernelOption.require(bench(without(option, "EPERM")), option, TCP4,
                         "the test", trace)).as(option + ": any other answer is no skip").isInstanceOf(SetupFailed.class);
             }

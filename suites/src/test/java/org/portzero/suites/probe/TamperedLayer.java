@@ -184,6 +184,11 @@ public final class TamperedLayer implements SocketLayer {
         }
 
         @Override
+        public Observation getsockopt(SocketOptionName option) {
+            return t(Operation.GETSOCKOPT, s.getsockopt(option));
+        }
+
+        @Override
         public Observation state() {
             return t(Operation.STATE, s.state());
         }

@@ -10,6 +10,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.portzero.model.CheckId;
 import org.portzero.model.EphemeralRange;
+import org.portzero.model.NetworkStack;
 import org.portzero.model.Family;
 import org.portzero.model.SpecLink;
 import org.portzero.suites.catalogue.Bench;
@@ -115,6 +116,13 @@ public final class TimeWaitChecks {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
         if (!SocketTables.timeWaitPorts().contains(clientPort)) {
+            if (bench.facts().stack() != NetworkStack.LINUX && SocketTables.timeWaitPorts().isEmpty()) {
+                // gVisor's /proc/net/tcp lists only sockets that still have a descriptor: its TIME_WAIT
+                // exists (netstack implements it) but cannot be seen, so the state this check needs is unconfirmed.
+                throw new PreconditionUnmet("/proc/net/tcp of this stack (" + bench.facts().stack().title()
+                        + ") lists no TIME_WAIT socket at all " + SETTLE_MILLIS + " ms after the active close of port "
+                        + clientPort + ": the TIME_WAIT this check rebinds over cannot be confirmed");
+            }
             throw new SetupFailed("TIME_WAIT on port " + clientPort + " within " + SETTLE_MILLIS + " ms",
                     Observation.ok(layer, org.portzero.suites.probe.Operation.STATE, client.label(), "/proc/net/tcp",
                             "no TIME_WAIT entry"));

@@ -1,4 +1,4 @@
-package org.portzero.suites.catalogue;
+package org.portzero.model;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.portzero.model.Family;
-import org.portzero.model.RunnerProperty;
 
 /**
  * Which checks run, as {@code -Dportzero.checks=} spells it: comma-separated globs over whole check

@@ -1,4 +1,4 @@
-package org.portzero.suites.catalogue;
+package org.portzero.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.portzero.model.Family;
 
 /**
  * Claim: {@code -Dportzero.checks} globs select whole check ids — {@code *} across dots, {@code ?} one
