@@ -81,6 +81,14 @@ public final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--debian-mirror", paramLabel = "URL", description = "Where base images are made from.")
     private String debianMirror;
 
+    @Option(names = "--runsc-runtime", paramLabel = "NAME",
+            description = "The engine's runtime registration gVisor platforms run under (default runsc).")
+    private String runscRuntime;
+
+    @Option(names = "--runsc-log", paramLabel = "DIR",
+            description = "Where runsc writes its logs, read for a dead sandbox's panic (default /var/log/runsc).")
+    private String runscLog;
+
     @Mixin
     private SelectionOptions selection = new SelectionOptions();
 
@@ -109,6 +117,12 @@ public final class MatrixCommand implements Callable<Integer> {
         }
         if (debianMirror != null) {
             given.put(MatrixProperty.DEBIAN_MIRROR, debianMirror);
+        }
+        if (runscRuntime != null) {
+            given.put(MatrixProperty.RUNSC_RUNTIME, runscRuntime);
+        }
+        if (runscLog != null) {
+            given.put(MatrixProperty.RUNSC_LOG, runscLog);
         }
         Map<RunnerProperty, String> runner = new EnumMap<>(RunnerProperty.class);
         runner.putAll(selection.given());

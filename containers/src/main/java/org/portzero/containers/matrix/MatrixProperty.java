@@ -32,7 +32,11 @@ public enum MatrixProperty {
     /** {@code live} or {@code quiet} ({@link ProgressMode}). */
     PROGRESS(ProgressMode.PROPERTY),
     /** The Debian mirror base images are made from. */
-    DEBIAN_MIRROR("portzero.debian.mirror");
+    DEBIAN_MIRROR("portzero.debian.mirror"),
+    /** The engine's registration gVisor platforms run under ({@code runsc} unless named). */
+    RUNSC_RUNTIME(org.portzero.containers.platform.ContainerRuntime.RUNSC.propertyKey()),
+    /** Where runsc writes its sandboxes' logs, read for a dead sentry's panic line. */
+    RUNSC_LOG(org.portzero.containers.run.SandboxLog.PROPERTY);
 
     private final String key;
 

@@ -18,8 +18,7 @@ public enum ContainerRuntime {
     RUNC("runc", "Linux", false),
     RUNSC("runsc", "gVisor netstack", true);
 
-    /** The system property naming the engine runtime a kind runs under: {@code portzero.runtime.<id>}. */
-    public static final String PROPERTY_PREFIX = "portzero.runtime.";
+    private static final String PROPERTY_PREFIX = "portzero.runtime.";
 
     private final String id;
     private final String stack;
@@ -55,8 +54,13 @@ public enum ContainerRuntime {
         if (this == RUNC) {
             return Optional.empty();
         }
-        String named = System.getProperty(PROPERTY_PREFIX + id, "");
+        String named = System.getProperty(propertyKey(), "");
         return Optional.of(named.isBlank() ? id : named.strip());
+    }
+
+    /** The system property naming the engine runtime this kind runs under: {@code portzero.runtime.<id>}. */
+    public String propertyKey() {
+        return PROPERTY_PREFIX + id;
     }
 
     /** The runtime {@code platform.yaml} spells {@code id}, if any. */

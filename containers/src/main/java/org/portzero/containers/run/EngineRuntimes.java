@@ -36,6 +36,6 @@ public record EngineRuntimes(Set<String> names) {
         return Optional.of("the Docker engine has no runtime '" + name.get() + "' (it has: "
                 + String.join(", ", new TreeSet<>(names)) + "): " + runtime.stack() + " is not installed here."
                 + " Register runsc as docs/PLATFORMS.md (\"gVisor\") says, or name your registration with -D"
-                + ContainerRuntime.PROPERTY_PREFIX + runtime.id() + "=NAME");
+                + runtime.propertyKey() + "=NAME");
     }
 }
