@@ -112,7 +112,12 @@ public final class FamilySandboxesRun implements PlatformExecution {
             relayConsole(sandbox);
         }
         if (containers.stopping()) {
-            return RunOutcome.broken(platform.id(), "container", platform.description(), "interrupted");
+            RunOutcome interrupted = RunOutcome.broken(platform.id(), "container", platform.description(),
+                    "interrupted: the harness was stopped while family sandboxes ran (their own runs are in "
+                            + SANDBOXES + "/)");
+            directory.appendToConsole(interrupted.note());
+            directory.writeRecord(interrupted);
+            return interrupted;
         }
         try {
             assemble(directory, sandboxes);
@@ -150,9 +155,9 @@ public final class FamilySandboxesRun implements PlatformExecution {
 
     /** The sandbox's console, appended to the platform's as it ends (the live progress follows that file). */
     private void relayConsole(Sandbox sandbox) {
-        StringBuilder text = new StringBuilder("sandbox " + sandbox.family().id() + ": " + sandbox.outcome().status()
-                + " in " + sandbox.outcome().wallMillis() + " ms"
-                + (sandbox.outcome().note().isEmpty() ? "" : ": " + sandbox.outcome().note()));
+        StringBuilder text = new StringBuilder("sandbox " + sandbox.family().id() + ": "
+                + (sandbox.wroteResults() ? "results written" : "ended without results: " + sandbox.outcome().note())
+                + " after " + sandbox.outcome().wallMillis() + " ms");
         try {
             Path log = sandbox.output().consoleLog();
             if (Files.isRegularFile(log)) {
