@@ -34,7 +34,7 @@ final class FloorTable {
             double target = whole ? WHOLE_TARGET : FAMILY_TARGET;
             JsonNode calls = f.path("calls");
             String judged = Double.isNaN(ratio) ? "n/a (no socket calls) | —"
-                    : String.format(Locale.ROOT, "%.2f× | ≤ %.0f× %s", ratio, target, ratio <= target ? "met" : "**missed**");
+                    : String.format(Locale.ROOT, "%s | ≤ %.0f× %s", times(ratio), target, ratio <= target ? "met" : "**missed**");
             md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %.2f s | %.3f s | %s |%n",
                     whole ? "**" + family + "**" : "`" + family + "`",
                     thousands(calls.path("socket").asLong()), thousands(calls.path("bind").asLong()),
@@ -57,6 +57,11 @@ final class FloorTable {
             ratios.add(runner.get(i) / floor.get(i));
         }
         return Median.of(ratios);
+    }
+
+    /** A ratio as the tables print it: two decimals, none from 100× on. */
+    static String times(double ratio) {
+        return String.format(Locale.ROOT, ratio >= 100 ? "%.0f×" : "%.2f×", ratio);
     }
 
     static List<Double> numbers(JsonNode array) {

@@ -21,8 +21,12 @@ import org.portzero.model.RunLayout;
  *
  * <p>Every run uses one seed ({@link #SEED}), so the properties draw the same examples each time
  * and every round does the same work.
+ *
+ * @param out       where the counted and the timed runs write
+ * @param runnerJar the runner jar to count and time
+ * @param reference the compiled C reference loop
  */
-final class KernelFloor {
+record KernelFloor(Path out, Path runnerJar, ReferenceLoop reference) {
 
     /** The property seed of every run: the same crowds each round, counted and timed alike. */
     static final long SEED = 18;
@@ -31,16 +35,6 @@ final class KernelFloor {
 
     /** One family (or the whole catalogue): its calls, the runner's seconds and the floor's, per round. */
     record FamilyFloor(String family, SyscallCount calls, List<Double> runnerSeconds, List<Double> floorSeconds) {
-    }
-
-    private final Path out;
-    private final Path runnerJar;
-    private final ReferenceLoop reference;
-
-    KernelFloor(Path out, Path runnerJar, ReferenceLoop reference) {
-        this.out = out;
-        this.runnerJar = runnerJar;
-        this.reference = reference;
     }
 
     /**
