@@ -93,7 +93,7 @@ public final class PublishedFigures {
                 md.append(FloorTable.markdown(performance));
             }
             if (!warm.isEmpty()) {
-                md.append('\n').append(matrixLine(warm)).append('\n');
+                md.append('\n').append(matrixLine(warm)).append("\n\n").append(phases(warm));
             }
             for (Path p : paired) {
                 md.append("\nPaired whole-process runs, `").append(p.getFileName()).append("` (A and B in turn):\n\n```\n")
@@ -141,14 +141,38 @@ public final class PublishedFigures {
         List<Double> overhead = new ArrayList<>();
         for (JsonNode run : warm) {
             walls.add(run.path("wallMillis").asDouble() / 1000);
-            for (JsonNode p : run.path("platforms")) {
-                if (p.path("kind").asText().equals("container") && p.path("overheadMillis").isNumber()) {
-                    overhead.add(p.path("overheadMillis").asDouble() / 1000);
-                }
+            for (JsonNode p : containerRuns(run)) {
+                overhead.add(p.path("overheadMillis").asDouble() / 1000);
             }
         }
         return String.format(Locale.ROOT, "warm matrix %.1f s median of %d runs (target ≤ 60 s); per-platform overhead %.2f s median of %d container runs (target ≤ 1.5 s)",
                 Median.of(walls), walls.size(), Median.of(overhead), overhead.size());
+    }
+
+    /** Where the container runs' time went: the median of each phase of {@code phaseMillis}. */
+    private static String phases(List<JsonNode> warm) {
+        Map<String, List<Double>> phases = new LinkedHashMap<>();
+        for (JsonNode run : warm) {
+            for (JsonNode p : containerRuns(run)) {
+                p.path("phaseMillis").fields().forEachRemaining(e ->
+                        phases.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue().asDouble() / 1000));
+            }
+        }
+        StringBuilder md = new StringBuilder("| container phase (`phaseMillis`) | median | min | max |\n|---|---:|---:|---:|\n");
+        phases.forEach((phase, seconds) -> md.append(String.format(Locale.ROOT, "| %s | %.2f s | %.2f s | %.2f s |%n", phase,
+                Median.of(seconds), seconds.stream().mapToDouble(Double::doubleValue).min().orElse(0),
+                seconds.stream().mapToDouble(Double::doubleValue).max().orElse(0))));
+        return md.toString();
+    }
+
+    private static List<JsonNode> containerRuns(JsonNode run) {
+        List<JsonNode> containers = new ArrayList<>();
+        for (JsonNode p : run.path("platforms")) {
+            if (p.path("kind").asText().equals("container") && p.path("overheadMillis").isNumber()) {
+                containers.add(p);
+            }
+        }
+        return containers;
     }
 
     private static JsonNode performance(Path topic) throws IOException {
