@@ -7,8 +7,14 @@
  *   portzero_reference exhaust tcp|udp ROUNDS socket; bind(127.0.0.1:0) until EADDRINUSE; close all
  *   portzero_reference explicit tcp|udp ROUNDS socket; bind(127.0.0.1:P) for every P of the range;
  *                                              one bind(127.0.0.1:0) refused; close all
+ *   portzero_reference mix ROUNDS SOCKETS BINDS GETSOCKNAMES SETSOCKOPTS
+ *                                              the runner's socket-call mix (its floor): SOCKETS sockets,
+ *                                              TCP and UDP in turn, each bind(127.0.0.1:0) while BINDS
+ *                                              last, the getsockname and setsockopt calls spread evenly
+ *                                              over them, each closed
  *
- * Prints one line per round: "<mode> <ns per op or ns per exhaustion> <count>".
+ * Prints one line per round: "<mode> <ns per op or ns per exhaustion> <count>"; mix prints the ns
+ * of the whole mix.
  * Exhaustion runs in two halves, as the Java benchmark does, because one process may hold at
  * most RLIMIT_NOFILE descriptors: the lower half from an empty range (this process), then the
  * upper half while a child holds as many ports as the lower half took. The two times add up.
@@ -171,6 +177,36 @@ static void exhaust(const char *mode, const char *proto, int rounds) {
     free(fds);
 }
 
+/* How many of `total` calls the i-th of `n` sockets makes when they are spread evenly. */
+static long share(long total, long n, long i) {
+    return total / n + (i < total % n ? 1 : 0);
+}
+
+static void mix(int rounds, long sockets, long binds, long names, long options) {
+    int off = 0;
+    for (int r = 0; r < rounds; r++) {
+        long long start = now_ns();
+        for (long i = 0; i < sockets; i++) {
+            int fd = socket(AF_INET, (i % 2 == 0 ? SOCK_STREAM : SOCK_DGRAM) | SOCK_CLOEXEC, 0);
+            if (fd < 0) die("socket");
+            if (i < binds) {
+                struct sockaddr_in a = loopback(0);
+                if (bind(fd, (struct sockaddr *) &a, sizeof a) < 0) die("bind");
+            }
+            for (long k = share(names, sockets, i); k > 0; k--) {
+                struct sockaddr_storage s;
+                socklen_t len = sizeof s;
+                if (getsockname(fd, (struct sockaddr *) &s, &len) < 0) die("getsockname");
+            }
+            for (long k = share(options, sockets, i); k > 0; k--) {
+                if (setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &off, sizeof off) < 0) die("setsockopt");
+            }
+            close(fd);
+        }
+        printf("mix %lld %ld\n", now_ns() - start, sockets);
+    }
+}
+
 int main(int argc, char **argv) {
     setvbuf(stdout, NULL, _IOLBF, 0);
     if (argc >= 4 && strcmp(argv[1], "bind0") == 0) {
@@ -179,8 +215,11 @@ int main(int argc, char **argv) {
         pair(atoi(argv[2]), atol(argv[3]));
     } else if (argc >= 4 && (strcmp(argv[1], "exhaust") == 0 || strcmp(argv[1], "explicit") == 0)) {
         exhaust(argv[1], argv[2], atoi(argv[3]));
+    } else if (argc >= 7 && strcmp(argv[1], "mix") == 0) {
+        mix(atoi(argv[2]), atol(argv[3]), atol(argv[4]), atol(argv[5]), atol(argv[6]));
     } else {
-        fprintf(stderr, "usage: %s bind0|pair ROUNDS OPS | exhaust|explicit tcp|udp ROUNDS\n", argv[0]);
+        fprintf(stderr, "usage: %s bind0|pair ROUNDS OPS | exhaust|explicit tcp|udp ROUNDS"
+                " | mix ROUNDS SOCKETS BINDS GETSOCKNAMES SETSOCKOPTS\n", argv[0]);
         return 2;
     }
     return 0;

@@ -16,7 +16,8 @@ import java.util.Set;
  * The benchmark's {@code main} (run by {@code mvn -B -Pbenchmarks -pl benchmarks -am verify -DskipTests}):
  * the per-operation part ({@link MicroRun}) in a fresh network namespace ({@code unshare -n}, so
  * nothing else holds ports and the range is the kernel's default), then the scaling part
- * ({@link MatrixScaling}, {@link ExampleScaling}) in the host's. Writes {@code performance.json},
+ * ({@link MatrixScaling}, {@link ExampleScaling}) and the runner against its floor ({@link KernelFloor},
+ * part {@code floor}) in the host's. Writes {@code performance.json},
  * {@code performance.md} and {@code scaling.svg} into {@code portzero.bench.out}.
  */
 public final class PerformanceRun {
@@ -54,6 +55,9 @@ public final class PerformanceRun {
             micro = merged(out);
             result.put("micro", micro);
         }
+        if (parts.contains("floor")) {
+            result.put("floor", floor(out.resolve("floor"), reference, runnerJar, rounds));
+        }
         List<MatrixScaling.MatrixRun> matrix = new ArrayList<>();
         List<ExampleScaling.ExampleRun> examples = new ArrayList<>();
         if (parts.contains("scaling")) {
@@ -75,10 +79,22 @@ public final class PerformanceRun {
             Files.writeString(out.resolve("scaling.svg"), plot(matrix, examples));
         }
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("performance.json").toFile(), result);
-        String table = PerformanceTable.markdown(micro, matrix, examples, machine);
+        String table = PerformanceTable.markdown(micro, matrix, examples, machine)
+                + FloorTable.markdown(new ObjectMapper().readTree(out.resolve("performance.json").toFile()));
         Files.writeString(out.resolve("performance.md"), table);
         System.out.println(table);
         MicroRun.say("written: " + out.resolve("performance.md") + ", performance.json, scaling.svg");
+    }
+
+    /** {@link KernelFloor}: the runner's socket calls, its time and the C loop's for the same calls. */
+    private static List<Map<String, Object>> floor(Path out, Path source, Path runnerJar, int rounds)
+            throws IOException, InterruptedException {
+        var reference = ReferenceLoop.compile(source, out.resolve("reference"));
+        if (reference.isEmpty() || !KernelFloor.straceAvailable()) {
+            MicroRun.say("note: the floor part needs gcc and strace; left out");
+            return List.of();
+        }
+        return new KernelFloor(out, runnerJar, reference.get()).measure(rounds).stream().map(KernelFloor::json).toList();
     }
 
     /** The per-operation and the exhaustion results as one object, the reference figures joined. */
@@ -123,6 +139,9 @@ public final class PerformanceRun {
         return fresh ? "fresh (unshare -n, loopback only)" : "host";
     }
 
+    /** The right panel plots {@link ExampleScaling.ExampleRun#wallSeconds()}: the whole process, JVM start to exit. */
+    static final String RUNNER_PROCESS_LEGEND = "runner process, JVM start to exit, median";
+
     private static String plot(List<MatrixScaling.MatrixRun> matrix, List<ExampleScaling.ExampleRun> examples) {
         List<double[]> warm = new ArrayList<>();
         for (int n : List.of(1, 2, 4, 8)) {
@@ -148,7 +167,7 @@ public final class PerformanceRun {
             left.add(new ScalingPlot.Series("cold (JDK image built first)", "#d62728", cold));
         }
         return ScalingPlot.svg("portzero wall time: platform matrix (2 at a time) and property example count",
-                left, "container platforms", List.of(new ScalingPlot.Series("host runner, whole catalogue, median", "#2ca02c", runner)),
+                left, "container platforms", List.of(new ScalingPlot.Series(RUNNER_PROCESS_LEGEND, "#2ca02c", runner)),
                 "-Dportzero.examples=");
     }
 }

@@ -127,8 +127,6 @@ final class PerformanceTable {
     }
 
     private static List<Double> numbers(JsonNode array) {
-        List<Double> values = new ArrayList<>();
-        array.forEach(n -> values.add(n.asDouble()));
-        return values;
+        return FloorTable.numbers(array);
     }
 }

@@ -67,6 +67,15 @@ public final class AsyncLayer implements SocketLayer {
         }
 
         @Override
+        boolean connected() {
+            try {
+                return channel.getRemoteAddress() != null;
+            } catch (java.io.IOException e) {
+                return false; // closed: nothing left to reset
+            }
+        }
+
+        @Override
         public Observation shutdown() {
             return call(Operation.SHUTDOWN, "shutdownInput(), shutdownOutput()", () -> {
                 channel.shutdownInput();

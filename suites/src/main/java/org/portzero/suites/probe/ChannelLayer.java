@@ -89,6 +89,11 @@ public final class ChannelLayer implements SocketLayer {
         }
 
         @Override
+        boolean connected() {
+            return channel.isConnected();
+        }
+
+        @Override
         public Observation shutdown() {
             return call(Operation.SHUTDOWN, "shutdownInput(), shutdownOutput()", () -> {
                 channel.shutdownInput();

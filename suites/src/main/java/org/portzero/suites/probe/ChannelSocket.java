@@ -53,15 +53,26 @@ abstract class ChannelSocket<C extends NetworkChannel> extends JdkSocket {
     }
 
     /**
-     * Cleanup closes streams with SO_LINGER 0 (a RST), so no TIME_WAIT outlives the check; an
-     * asynchronous channel has no SO_LINGER in the JDK, so it is set on its descriptor.
+     * Whether closing this socket may leave a TIME_WAIT: only a stream that connected or was
+     * accepted can. Listeners, datagram sockets and streams that never connected cannot.
+     */
+    boolean connected() {
+        return false;
+    }
+
+    /**
+     * Cleanup closes connected streams with SO_LINGER 0 (a RST), so no TIME_WAIT outlives the
+     * check; an asynchronous channel has no SO_LINGER in the JDK, so it is set on its descriptor.
+     * A socket that never connected is closed plainly: SO_LINGER would change nothing on it.
      */
     @Override
     void closeQuietly() {
         try {
-            if (channel.isOpen() && channel.supportedOptions().contains(java.net.StandardSocketOptions.SO_LINGER)) {
+            if (!channel.isOpen() || !connected()) {
+                // Nothing to reset: a plain close leaves no TIME_WAIT.
+            } else if (channel.supportedOptions().contains(java.net.StandardSocketOptions.SO_LINGER)) {
                 channel.setOption(java.net.StandardSocketOptions.SO_LINGER, 0);
-            } else if (channel.isOpen()) {
+            } else {
                 resetOnClose();
             }
         } catch (java.io.IOException | RuntimeException ignored) {

@@ -109,8 +109,8 @@ public final class ClassicLayer implements SocketLayer {
         @Override
         void closeQuietly() {
             try {
-                if (closeable() instanceof Socket s && !s.isClosed()) {
-                    s.setSoLinger(true, 0); // a RST: cleanup leaves no TIME_WAIT behind
+                if (closeable() instanceof Socket s && !s.isClosed() && s.isConnected()) {
+                    s.setSoLinger(true, 0); // a RST: cleanup leaves no TIME_WAIT behind (only a connection can)
                 }
             } catch (java.io.IOException ignored) {
                 // A plain close is as good.

@@ -16,6 +16,8 @@ final class LibcSocket implements ProbeSocket {
     private final String label;
     private final Trace trace;
     private int fd;
+    /** Set once a connect was tried or the socket was accepted: only then may closing leave a TIME_WAIT. */
+    private boolean connectedOnce;
 
     LibcSocket(int fd, int domain, SocketShape shape, String label, Trace trace) {
         this.fd = fd;
@@ -89,6 +91,7 @@ final class LibcSocket implements ProbeSocket {
     public Observation connect(InetSocketAddress remote) {
         byte[] address = remote == null ? SockAddr.unspecified() : SockAddr.encode(domain, remote);
         String target = remote == null ? "AF_UNSPEC" : Endpoint.of(remote).shortForm();
+        connectedOnce |= remote != null;
         return call(Operation.CONNECT, "fd, " + target, (op, args) -> {
             Libc.connect(fd, address, address.length);
             return ok(op, args);
@@ -114,6 +117,7 @@ final class LibcSocket implements ProbeSocket {
         try {
             int accepted = Libc.accept(fd, storage, length);
             LibcSocket socket = new LibcSocket(accepted, domain, shape, acceptedLabel, trace);
+            socket.connectedOnce = true;
             trace.track(socket::closeQuietly);
             Observation o = trace.record(new Observation(Layer.LIBC, Operation.ACCEPT, label, "fd -> " + acceptedLabel,
                     SockAddr.decode(storage), null, null));
@@ -268,9 +272,12 @@ final class LibcSocket implements ProbeSocket {
         }
     }
 
+    /** Cleanup: a RST for a socket that connected (no TIME_WAIT outlives the check), a plain close otherwise. */
     void closeQuietly() {
         if (fd >= 0) {
-            resetOnClose();
+            if (connectedOnce) {
+                resetOnClose();
+            }
             try {
                 Libc.close(fd);
             } catch (LastErrorException ignored) {
