@@ -99,6 +99,8 @@ public record Matrix(
     private static PlatformColumn column(PlatformRun run) {
         JsonNode f = run.facts();
         Map<String, String> settings = new LinkedHashMap<>();
+        // Whose TCP/IP stack the column is (linux, gvisor), as the platform announced it.
+        putFact(settings, "network_stack", f, "networkStack");
         if (f.has("portRange")) {
             settings.put("ip_local_port_range", f.path("portRange").path("low").asText() + "-"
                     + f.path("portRange").path("high").asText());
