@@ -292,6 +292,21 @@ else
         "unique: $unique_broken of $unique_listed listed checks broken with the panic; bind0 and wildcard whole (mvn exit $rc)"
 fi
 
+# A gVisor platform on an engine without its runtime: skipped with the reason, or broken when required.
+matrix noruntime -Dportzero.platforms=gvisor-jdk25 -Dportzero.runtime.runsc=runsc-absent -Dportzero.allure=false
+rc=$?
+grep -q "SKIPPED: the Docker engine has no runtime 'runsc-absent'" "$OUT/noruntime.log" \
+  || bad "no runtime: the matrix did not say gvisor-jdk25 was skipped for want of runsc-absent"
+matrix noruntime-required -Dportzero.platforms=gvisor-jdk25 -Dportzero.runtime.runsc=runsc-absent \
+    -Dportzero.require-containers=true -Dportzero.allure=false
+rc_required=$?
+[ "$rc_required" != 0 ] || bad "no runtime: with containers required, mvn verify exited 0"
+grep -q "no runtime 'runsc-absent'" <<<"$(run_field noruntime-required .note gvisor-jdk25)" \
+  || bad "no runtime: gvisor-jdk25's run.json does not say why it broke"
+fault "a gVisor platform on an engine without that runtime" \
+      "$(grep -m1 -o "SKIPPED: the Docker engine has no runtime.*" "$OUT/noruntime.log" | cut -c1-160)" \
+      "skipped (mvn exit $rc); with -Dportzero.require-containers=true broken (mvn exit $rc_required)"
+
 # ── 5. What the faults leave behind ─────────────────────────────────────────────────────────
 left=$(harness_containers)
 # dangling images the faults made (older ones may belong to a build still using them)
