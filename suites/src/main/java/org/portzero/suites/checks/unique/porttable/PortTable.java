@@ -2,6 +2,7 @@ package org.portzero.suites.checks.unique.porttable;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.portzero.model.NetworkStack;
 import org.portzero.model.PlatformFacts;
 import org.portzero.suites.probe.Endpoint;
 import org.portzero.suites.probe.Observation;
@@ -15,7 +16,11 @@ import org.portzero.suites.probe.Observation;
  *   <li>two live sockets of one protocol whose addresses overlap share a port only as the reuse
  *       rules allow: both SO_REUSEPORT; both SO_REUSEADDR with at most one listening (TCP); an
  *       accepted socket and its listener or siblings; two TCP sockets both autobound by connect
- *       (their 4-tuples differ).</li>
+ *       (their 4-tuples differ). On gVisor's netstack ({@link NetworkStack#GVISOR}, as the platform
+ *       announced it) one rule more: both SO_REUSEADDR, one bound to a wildcard and the other to a
+ *       specific address, listening or not. That is netstack's rule as the {@code dualstack} rows
+ *       show it (15 such pairs bind there, every pair of two wildcards or one address twice is
+ *       refused) and as the expectations data records it; Linux refuses those pairs while one listens.</li>
  * </ol>
  * A closed socket leaves the table: its port may be handed out again.
  */
@@ -71,7 +76,7 @@ final class PortTable {
                 LiveSocket x = live.get(i);
                 LiveSocket y = live.get(j);
                 if (x.port != 0 && x.port == y.port && x.shape.transport() == y.shape.transport()
-                        && overlap(x, y) && !reuseAllows(x, y)) {
+                        && overlap(x, y) && !reuseAllows(x, y, facts.stack())) {
                     broken.add(x.name() + " (" + describe(x) + ") and " + y.name() + " (" + describe(y)
                             + ") share " + x.shape.transport().id() + " port " + x.port
                             + " though no reuse rule allows it");
@@ -92,8 +97,11 @@ final class PortTable {
                 || s.source == LiveSocket.PortSource.LISTEN;
     }
 
-    static boolean reuseAllows(LiveSocket x, LiveSocket y) {
+    static boolean reuseAllows(LiveSocket x, LiveSocket y, NetworkStack stack) {
         if (x.reusePort && y.reusePort) {
+            return true;
+        }
+        if (stack == NetworkStack.GVISOR && x.reuseAddr && y.reuseAddr && wildcard(x) != wildcard(y)) {
             return true;
         }
         if (x.reuseAddr && y.reuseAddr && (!x.tcp() || !(x.listening && y.listening))) {
@@ -105,6 +113,12 @@ final class PortTable {
         }
         return x.tcp() && x.connected && y.connected
                 && x.source == LiveSocket.PortSource.CONNECT && y.source == LiveSocket.PortSource.CONNECT;
+    }
+
+    /** Whether the socket's kernel address is a wildcard: {@code 0.0.0.0}, {@code ::} or {@code ::ffff:0.0.0.0}. */
+    private static boolean wildcard(LiveSocket s) {
+        Endpoint e = s.kernelAddress;
+        return e != null && (e.anyLocal() || e.v4Mapped() && e.canonicalAddress().equals("0.0.0.0"));
     }
 
     /** Whether the kernel addresses two sockets hold can receive for a common address. */
