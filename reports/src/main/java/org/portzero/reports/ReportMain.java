@@ -116,7 +116,8 @@ public final class ReportMain {
             MergedAllureResults.Tally tally = AllureReport.write(runs, out, allure);
             int sum = runs.stream().mapToInt(r -> r.results().size()).sum();
             say("allure: " + tally.results() + " results from " + runs.size() + " platforms (observations.json: " + sum
-                    + ")" + (tally.platformRunResults() > 0 ? " + " + tally.platformRunResults() + " broken platform run(s)" : "")
+                    + ")" + (tally.unreported() > 0 ? " + " + tally.unreported() + " broken result(s) no Allure file reported" : "")
+                    + (tally.platformRunResults() > 0 ? " + " + tally.platformRunResults() + " broken platform run(s)" : "")
                     + (tally.unreadable().isEmpty() ? "" : ", unreadable: " + tally.unreadable())
                     + " → " + out.resolve("allure-report/index.html"));
         }

@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -213,37 +212,14 @@ public final class FamilySandboxesRun implements PlatformExecution {
             }
             catalogue.add(plan.get());
             for (RecordedResult pending : listed.results()) {
-                ObjectNode broken = ((ObjectNode) pending.json()).deepCopy();
+                ObjectNode broken = ((ObjectNode) pending.json()).deepCopy();   // the reports give it its Allure result
                 broken.put("message", cause);
                 results.add(broken);
-                writeAllureResult(pending, cause, layout.allureResults());
             }
         }
         ObservationsFile.write(layout.observations(), new ObservationsHeader(ObservationsFile.SCHEMA_VERSION,
                 harnessVersion, finishedAt, runnerMillis, sandboxes.stream().map(Sandbox::family).toList(), reach,
                 descriptors, catalogue), results);
-    }
-
-    /**
-     * An Allure result for a check whose sandbox died: the report shows it {@code broken} with the cause,
-     * where the runner that would have written it did not live to.
-     */
-    private static void writeAllureResult(RecordedResult check, String cause, Path allureResults) throws IOException {
-        ObjectNode result = JSON.createObjectNode();
-        String uuid = UUID.randomUUID().toString();
-        String id = check.id().toString();
-        long now = System.currentTimeMillis();
-        result.put("uuid", uuid);
-        result.put("name", id);
-        result.put("testCaseName", id);
-        result.put("fullName", id);
-        result.put("status", "broken");
-        result.put("stage", "finished");
-        result.put("start", now);
-        result.put("stop", now);
-        result.putObject("statusDetails").put("message", cause);
-        result.putArray("labels").addObject().put("name", "feature").put("value", check.family().id());
-        JSON.writeValue(allureResults.resolve(uuid + "-result.json").toFile(), result);
     }
 
     /** Moves every file of {@code from} into {@code to}, each name given {@code prefix}. */

@@ -110,7 +110,7 @@ class FamilySandboxesRunTest {
                 merged.catalogue().orElseThrow().stream().map(p -> p.family().id()).toList());
         assertTrue(Files.isRegularFile(platform.layout().facts()), "platform.json from a sandbox that wrote one");
         try (var files = Files.list(platform.layout().allureResults())) {
-            assertEquals(3, files.count(), "bind0's Allure result and one broken result per dead check");
+            assertEquals(1, files.count(), "bind0's Allure result, moved; the dead checks get theirs from the reports");
         }
     }
 }

@@ -11,11 +11,14 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.portzero.model.RecordedResult;
+import org.portzero.model.Verdict;
 import org.portzero.reports.run.PlatformRun;
 
 /**
@@ -26,7 +29,9 @@ import org.portzero.reports.run.PlatformRun;
  * variant, seed…), and a historyId and testCaseId made from platform and check id — stable
  * across runs, so history trends line up per platform. Attachments are copied under new names.
  * Container files are not carried over (they hold no fixtures, only the dynamic tests' names).
- * A broken platform also gets one {@code broken} result, "platform run", saying why.
+ * A broken platform also gets one {@code broken} result, "platform run", saying why; and a
+ * {@code broken} result of {@code observations.json} that no Allure file reports (its runner, or
+ * its whole sandbox, died before it could write one) gets one, from the entry's message.
  */
 public final class MergedAllureResults {
 
@@ -37,15 +42,21 @@ public final class MergedAllureResults {
     }
 
     /** What was written: results per platform (synthetic ones included) and unreadable files. */
-    public record Tally(int results, int platformRunResults, List<String> unreadable) {
+    /**
+     * @param unreported the broken results of observations.json written here because no Allure file
+     *                   reported them
+     */
+    public record Tally(int results, int platformRunResults, int unreported, List<String> unreadable) {
     }
 
     public static Tally write(List<PlatformRun> runs, Path target) throws IOException {
         Files.createDirectories(target);
         int results = 0;
         int synthetic = 0;
+        int unreported = 0;
         List<String> unreadable = new ArrayList<>();
         for (PlatformRun run : runs) {
+            Set<String> reported = new HashSet<>();
             if (Files.isDirectory(run.allureResults())) {
                 List<Path> files;
                 try (Stream<Path> list = Files.list(run.allureResults())) {
@@ -61,7 +72,14 @@ public final class MergedAllureResults {
                     }
                     rewrite(result, run, target);
                     JSON.writeValue(target.resolve(result.path("uuid").asText() + "-result.json").toFile(), result);
+                    reported.add(result.path("name").asText());
                     results++;
+                }
+            }
+            for (RecordedResult r : run.results()) {
+                if (r.verdict() == Verdict.BROKEN && !reported.contains(r.id().toString())) {
+                    writeUnreported(r, run, target);
+                    unreported++;
                 }
             }
             if (run.broken()) {
@@ -69,7 +87,7 @@ public final class MergedAllureResults {
                 synthetic++;
             }
         }
-        return new Tally(results, synthetic, unreadable);
+        return new Tally(results, synthetic, unreported, unreadable);
     }
 
     private static void rewrite(ObjectNode result, PlatformRun run, Path target) throws IOException {
@@ -122,6 +140,23 @@ public final class MergedAllureResults {
         for (JsonNode step : node.withArray("steps")) {
             copyAttachments((ObjectNode) step, run, target);
         }
+    }
+
+    /** A broken result of observations.json that no Allure file reports: written from the entry, then as every result. */
+    private static void writeUnreported(RecordedResult check, PlatformRun run, Path target) throws IOException {
+        ObjectNode result = JSON.createObjectNode();
+        String id = check.id().toString();
+        long now = System.currentTimeMillis();
+        result.put("name", id);
+        result.put("testCaseName", id);
+        result.put("status", "broken");
+        result.put("stage", "finished");
+        result.put("start", now);
+        result.put("stop", now);
+        result.putObject("statusDetails").put("message", check.message());
+        result.putArray("labels").add(label("feature", check.family().id()));
+        rewrite(result, run, target);
+        JSON.writeValue(target.resolve(result.path("uuid").asText() + "-result.json").toFile(), result);
     }
 
     private static void writePlatformRun(PlatformRun run, Path target) throws IOException {

@@ -83,4 +83,26 @@ class MergedAllureResultsTest {
         assertThat(broken.path("status").asText()).isEqualTo("broken");
         assertThat(broken.path("statusDetails").path("message").asText()).contains("runner exited with 137");
     }
+
+    @Test
+    void a_broken_result_no_allure_file_reports_gets_one_with_its_message(@TempDir Path target) throws Exception {
+        Path run = Files.createDirectories(target.resolve("runs/g"));
+        String id = "unique.tcp4_loopback_libc.ports_distinct";
+        String message = "the family's sandbox ended before this check did: the gVisor netstack sandbox died (exit 2): panic: …";
+        org.portzero.model.ObservationsFile.write(run.resolve("observations.json"),
+                new org.portzero.model.ObservationsHeader(org.portzero.model.ObservationsFile.SCHEMA_VERSION, "dev", "now", 1,
+                        List.of(org.portzero.model.Family.of("unique")), java.util.Map.of(), java.util.Map.of(),
+                        List.of(org.portzero.model.FamilyPlan.listed(org.portzero.model.Family.of("unique"), List.of(id)))),
+                List.of(JSON.createObjectNode().put("id", id).put("family", "unique").put("verdict", "broken")
+                        .put("message", message)));
+        Path out = Files.createDirectories(target.resolve("allure"));
+        MergedAllureResults.Tally tally = MergedAllureResults.write(List.of(org.portzero.reports.run.RunDirectory.read(run)), out);
+        assertThat(tally.results()).isZero();
+        assertThat(tally.unreported()).isEqualTo(1);
+        JsonNode written = results(out).stream().filter(r -> r.path("name").asText().equals(id)).findFirst().orElseThrow();
+        assertThat(written.path("status").asText()).isEqualTo("broken");
+        assertThat(written.path("statusDetails").path("message").asText()).isEqualTo(message);
+        assertThat(label(written, "parentSuite")).isEqualTo("g");
+        assertThat(label(written, "suite")).isEqualTo("unique");
+    }
 }
