@@ -195,12 +195,9 @@ public final class MatrixMain {
                         image = images.ensure(platform, plan.known());
                     }
                     if (image instanceof ImageOutcome.Ready ready) {
-                        RunOutput output = RunOutput.of(options.runsDir(), platform.id());
-                        PlatformExecution run = platform.runtime().sandboxPerFamily()
-                                ? new FamilySandboxesRun(platform, ready.tag(), options.runnerJar(), output, containers,
-                                        options.runner())
-                                : new ContainerRun(platform, ready.tag(), options.runnerJar(), output, containers,
-                                        options.runner());
+                        ContainerRun whole = new ContainerRun(platform, ready.tag(), options.runnerJar(),
+                                RunOutput.of(options.runsDir(), platform.id()), containers, options.runner());
+                        PlatformExecution run = platform.runtime().sandboxPerFamily() ? new FamilySandboxesRun(whole) : whole;
                         String silence = platform.kernel().isPresent() ? "booting its kernel guest" : "starting its container";
                         pending.put(platform.id(), pool.submit(() -> interruption.finished(announce(followed(run,
                                 RunOutput.of(options.runsDir(), platform.id()), silence, progress, consoles),

@@ -8,6 +8,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.portzero.containers.platform.PlatformDefinition;
+import org.portzero.model.Family;
 import org.portzero.model.RunStatus;
 import org.portzero.model.RunnerSettings;
 import org.testcontainers.containers.output.OutputFrame;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +60,31 @@ public final class ContainerRun implements PlatformExecution {
     @Override
     public String platformId() {
         return platform.id();
+    }
+
+    /** The same platform's run of {@code family} alone, into {@code output}: one sandbox of a {@link FamilySandboxesRun}. */
+    ContainerRun of(Family family, RunOutput output) {
+        return new ContainerRun(platform.withFamilies(List.of(family.id())), imageTag, runnerJar, output, containers, runner);
+    }
+
+    PlatformDefinition platform() {
+        return platform;
+    }
+
+    RunOutput directory() {
+        return directory;
+    }
+
+    String imageTag() {
+        return imageTag;
+    }
+
+    HarnessContainers containers() {
+        return containers;
+    }
+
+    RunnerSettings runner() {
+        return runner;
     }
 
     private RunOutcome runContainer(Map<String, Long> phases) {

@@ -54,26 +54,16 @@ public final class FamilySandboxesRun implements PlatformExecution {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final PlatformDefinition platform;
-    private final String imageTag;
-    private final Path runnerJar;
-    private final RunOutput directory;
-    private final HarnessContainers containers;
-    private final RunnerSettings runner;
+    /** The platform's run as one container would make it; each sandbox is its run of one family. */
+    private final ContainerRun whole;
 
-    public FamilySandboxesRun(PlatformDefinition platform, String imageTag, Path runnerJar, RunOutput directory,
-                              HarnessContainers containers, RunnerSettings runner) {
-        this.platform = platform;
-        this.imageTag = imageTag;
-        this.runnerJar = runnerJar;
-        this.directory = directory;
-        this.containers = containers;
-        this.runner = runner;
+    public FamilySandboxesRun(ContainerRun whole) {
+        this.whole = whole;
     }
 
     @Override
     public String platformId() {
-        return platform.id();
+        return whole.platformId();
     }
 
     /** One family's sandbox: where it wrote, and how it ended. */
@@ -86,10 +76,13 @@ public final class FamilySandboxesRun implements PlatformExecution {
 
     @Override
     public RunOutcome run() {
-        List<Family> families = families(platform, runner);
+        PlatformDefinition platform = whole.platform();
+        RunOutput directory = whole.directory();
+        HarnessContainers containers = whole.containers();
+        List<Family> families = families(platform, whole.runner());
         if (families.isEmpty()) {
             // Nothing this platform offers is selected: one runner says so, as on any platform.
-            return new ContainerRun(platform, imageTag, runnerJar, directory, containers, runner).run();
+            return whole.run();
         }
         long start = System.nanoTime();
         directory.clean();
@@ -103,12 +96,11 @@ public final class FamilySandboxesRun implements PlatformExecution {
                 break;
             }
             RunOutput own = new RunOutput(directory.path().resolve(SANDBOXES).resolve(family.id()));
-            RunOutcome outcome = new ContainerRun(platform.withFamilies(List.of(family.id())), imageTag, runnerJar, own,
-                    containers, runner).run();
+            RunOutcome outcome = whole.of(family, own).run();
             outcome.phaseMillis().forEach((phase, millis) -> phases.merge(phase, millis, Long::sum));
             Sandbox sandbox = new Sandbox(family, own, outcome);
             sandboxes.add(sandbox);
-            relayConsole(sandbox);
+            relayConsole(sandbox, directory);
         }
         if (containers.stopping()) {
             RunOutcome interrupted = RunOutcome.broken(platform.id(), "container", platform.description(),
@@ -122,7 +114,7 @@ public final class FamilySandboxesRun implements PlatformExecution {
             assemble(directory, sandboxes);
         } catch (IOException | UncheckedIOException e) {
             return directory.finish(new RunOutcome(platform.id(), "container", platform.description(),
-                    Optional.of(imageTag), RunStatus.BROKEN, "could not put the sandboxes' results together: " + e.getMessage(),
+                    Optional.of(whole.imageTag()), RunStatus.BROKEN, "could not put the sandboxes' results together: " + e.getMessage(),
                     Optional.empty(), millisSince(start), Optional.empty(), phases), DeclaredFacts.of(platform));
         }
         List<String> ended = sandboxes.stream().filter(s -> !s.wroteResults())
@@ -132,7 +124,7 @@ public final class FamilySandboxesRun implements PlatformExecution {
         Optional<VerdictTally> tally = directory.tally();
         Optional<Integer> exit = sandboxes.stream().map(s -> s.outcome().exitCode().orElse(-1)).filter(c -> c != 0)
                 .findFirst().or(() -> Optional.of(0));
-        RunOutcome outcome = new RunOutcome(platform.id(), "container", platform.description(), Optional.of(imageTag),
+        RunOutcome outcome = new RunOutcome(platform.id(), "container", platform.description(), Optional.of(whole.imageTag()),
                 tally.isPresent() ? RunStatus.COMPLETED : RunStatus.BROKEN, note, exit, millisSince(start), tally, phases);
         return directory.finish(outcome, DeclaredFacts.of(platform));
     }
@@ -153,7 +145,7 @@ public final class FamilySandboxesRun implements PlatformExecution {
     }
 
     /** The sandbox's console, appended to the platform's as it ends (the live progress follows that file). */
-    private void relayConsole(Sandbox sandbox) {
+    private static void relayConsole(Sandbox sandbox, RunOutput directory) {
         StringBuilder text = new StringBuilder("sandbox " + sandbox.family().id() + ": "
                 + (sandbox.wroteResults() ? "results written" : "ended without results: " + sandbox.outcome().note())
                 + " after " + sandbox.outcome().wallMillis() + " ms");
