@@ -17,6 +17,16 @@ public record RunnerSettings(Map<RunnerProperty, String> forwarded) {
 
     public static final RunnerSettings NONE = new RunnerSettings(Map.of());
 
+    /**
+     * The runner's own JVM options, on every platform, placed before the platform's {@code jvmArgs}
+     * (a platform that names another collector or compiler setting wins). The runner is a short
+     * process whose work is system calls: the C2 compiler's threads and a parallel collector cost
+     * it more CPU than they give back, and the matrix runs two runners on two cores. Paired runs
+     * of the whole catalogue: benchmarks/results (topic {@code runner-vm-options}). They change no
+     * socket call: the calls under test are the JDK's, whatever compiles them.
+     */
+    public static final List<String> RUNNER_VM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     public RunnerSettings {
         for (RunnerProperty property : forwarded.keySet()) {
             if (!RunnerProperty.FORWARDED.contains(property)) {

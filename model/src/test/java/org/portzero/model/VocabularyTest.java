@@ -35,8 +35,12 @@ class VocabularyTest {
     }
 
     @Test
-    void familiesThatUseUpTheRangeRunFirst() {
-        assertThat(Family.runOrder(List.of(Family.values())).subList(0, 2)).containsExactly(Family.EXHAUST, Family.RESERVED);
-        assertThat(Family.runOrder(List.of(Family.values())).get(2)).isEqualTo(Family.BIND0);
+    void familiesThatUseUpTheRangeRunFirstAndTheOneLeavingTimeWaitLast() {
+        List<Family> order = Family.runOrder(List.of(Family.values()));
+        assertThat(order.subList(0, 2)).containsExactly(Family.EXHAUST, Family.RESERVED);
+        assertThat(order.get(2)).isEqualTo(Family.BIND0);
+        assertThat(order.get(order.size() - 1)).isEqualTo(Family.UNIQUE);
+        assertThat(Family.runOrder(List.of(Family.UNIQUE, Family.DUALSTACK, Family.EXHAUST)))
+                .containsExactly(Family.EXHAUST, Family.DUALSTACK, Family.UNIQUE);
     }
 }

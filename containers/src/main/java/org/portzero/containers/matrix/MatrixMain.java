@@ -53,6 +53,8 @@ import java.util.stream.Stream;
 public final class MatrixMain {
 
     private static final Duration HOST_TIMEOUT = Duration.ofMinutes(10);
+    /** How long the matrix waits, at its end, for the engine to remove the exited containers. */
+    private static final Duration REMOVALS_TIMEOUT = Duration.ofMinutes(2);
     /** How long a platform or an image build may be silent before the heartbeat names it. */
     private static final Duration HEARTBEAT = Duration.ofSeconds(20);
 
@@ -175,9 +177,10 @@ public final class MatrixMain {
                         RunOutput.of(options.runsDir(), host.id()), "running its first family", progress, consoles),
                         idWidth, progress))));
             }
+            HarnessContainers containers = null;
             if (engine.available() && !plan.containers().isEmpty()) {
                 DockerClient docker = engine.client().orElseThrow();
-                HarnessContainers containers = new HarnessContainers(docker, MatrixMain::say);
+                containers = new HarnessContainers(docker, MatrixMain::say);
                 containers.sweepStale();
                 PlatformImages images = new PlatformImages(docker,
                         new BaseImages(docker, options.imagesDir(), options.debianMirror(), MatrixMain::say),
@@ -225,6 +228,9 @@ public final class MatrixMain {
                 } catch (ExecutionException e) {
                     outcomes.add(RunOutcome.broken(entry.getKey(), "?", "", "harness error: " + e.getCause()));
                 }
+            }
+            if (containers != null) {
+                containers.awaitRemovals(REMOVALS_TIMEOUT);   // inside the matrix's wall time
             }
             List<String> order = plan.ids();
             outcomes.sort(Comparator.comparingInt(o -> order.indexOf(o.platform())));

@@ -165,18 +165,21 @@ public final class ContainerRun implements PlatformExecution {
             return new RunOutcome(platform.id(), "container", platform.description(), Optional.of(imageTag),
                     RunStatus.BROKEN, "container failed: " + causes(e), Optional.empty(), wall, directory.tally(), phases);
         } finally {
-            long removing = System.nanoTime();
-            try {
-                container.stop();
-            } catch (RuntimeException e) {
-                if (!containers.stopping()) {
-                    directory.appendToConsole("could not remove container " + containerId + ": " + e.getMessage());
+            // Removed in the background: the run's wall time ends with its results copied out.
+            String id = containerId;
+            if (id != null) {
+                containers.removeLater(id, problem -> {
+                    if (!containers.stopping()) {
+                        directory.appendToConsole(problem);
+                    }
+                }, container::stop);
+            } else {
+                try {
+                    container.stop();
+                } catch (RuntimeException ignored) {
+                    // never created: nothing to remove
                 }
             }
-            if (containerId != null) {
-                containers.removed(containerId);
-            }
-            phases.put("remove", (System.nanoTime() - removing) / 1_000_000);
         }
     }
 

@@ -105,6 +105,7 @@ public record ContainerSettings(
 
         List<String> command = new ArrayList<>();
         command.add("java");
+        command.addAll(RunnerSettings.RUNNER_VM_OPTIONS);
         command.addAll(platform.jvmArgs());
         command.add("-Djna.tmpdir=" + JNA_TMPDIR);
         command.add("-Dportzero.sandbox=" + String.join(",", sandbox));

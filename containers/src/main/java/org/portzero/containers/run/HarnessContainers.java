@@ -28,6 +28,17 @@ public final class HarnessContainers {
     private final Consumer<String> log;
     /** Running containers, each with what to save from it should the harness be stopped. */
     private final Map<String, Runnable> live = new ConcurrentHashMap<>();
+    /** Exited containers handed to {@link #removeLater}, not yet removed. */
+    private final Map<String, Boolean> removing = new ConcurrentHashMap<>();
+    /**
+     * Removes exited containers one at a time, off the platforms' path: a platform's run ends once its
+     * results are copied out, and the next platform starts while the engine removes the last one.
+     */
+    private final java.util.concurrent.ExecutorService remover = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "portzero-container-removal");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile boolean stopping;
     private final String host = hostName();
 
@@ -99,6 +110,36 @@ public final class HarnessContainers {
         live.remove(containerId);
     }
 
+    /**
+     * {@code containerId} has exited and its output is kept: {@code removal} removes it in the
+     * background ({@link #awaitRemovals} waits for every one). Should the harness stop first, the
+     * shutdown hook removes it instead; should the harness die, the next run sweeps it.
+     */
+    public void removeLater(String containerId, Consumer<String> problem, Runnable removal) {
+        live.remove(containerId);
+        removing.put(containerId, Boolean.TRUE);
+        remover.execute(() -> {
+            try {
+                removal.run();
+            } catch (RuntimeException e) {
+                if (!stopping) {
+                    problem.accept("could not remove container " + containerId + ": " + e.getMessage());
+                }
+            } finally {
+                removing.remove(containerId);
+            }
+        });
+    }
+
+    /** Waits until every container handed to {@link #removeLater} is removed (up to {@code limit}). */
+    public void awaitRemovals(java.time.Duration limit) throws InterruptedException {
+        remover.shutdown();
+        if (!remover.awaitTermination(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            log.accept("still removing " + removing.size() + " container(s) after " + limit.toSeconds()
+                    + " s; the next run sweeps what is left");
+        }
+    }
+
     /** True once the JVM is stopping: runs must not record what the removal does to their containers. */
     public boolean stopping() {
         return stopping;
@@ -106,6 +147,14 @@ public final class HarnessContainers {
 
     private void removeLive() {
         stopping = true;
+        remover.shutdownNow();
+        for (String id : removing.keySet()) {
+            try {
+                docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+            } catch (RuntimeException ignored) {
+                // removed meanwhile, or the engine is gone; the next run sweeps it
+            }
+        }
         for (Map.Entry<String, Runnable> container : live.entrySet()) {
             String id = container.getKey();
             try {

@@ -94,10 +94,11 @@ public final class HostRun implements PlatformExecution {
         }
     }
 
-    /** {@code java -Dportzero.…=… -jar runner.jar --out DIR}: the forwarded properties, then the runner. */
+    /** {@code java -XX:… -Dportzero.…=… -jar runner.jar --out DIR}: the runner's VM options, the forwarded properties, then the runner. */
     List<String> command(Path java) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
+        command.addAll(RunnerSettings.RUNNER_VM_OPTIONS);
         command.addAll(runner.jvmArguments(platformId));
         command.addAll(List.of("-jar", runnerJar.toString(), "--out", directory.path().toString()));
         return command;

@@ -51,7 +51,7 @@ class ContainerSettingsTest {
     void theCommandRunsTheRunnerWithTheJvmArgsAndFamilies() {
         ContainerSettings settings = ContainerSettings.of(platform("p", Map.of(),
                 List.of("-Xmx256m"), List.of("bind0", "exhaust")));
-        assertEquals(List.of("java", "-Xmx256m", "-Djna.tmpdir=/tmp/portzero/jna",
+        assertEquals(List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-Djna.tmpdir=/tmp/portzero/jna",
                 "-Dportzero.sandbox=nonroot,nocaps,nonewprivs,readonly,pids,memory,loopback,privports",
                 "-Dportzero.platform=p", "-jar",
                 ContainerSettings.RUNNER_PATH, "--out", ContainerSettings.OUT_DIR, "--families", "bind0,exhaust"),

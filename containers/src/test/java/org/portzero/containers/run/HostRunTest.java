@@ -27,6 +27,7 @@ class HostRunTest {
                 Duration.ofMinutes(1), DeclaredFacts.host(true), RunnerSettings.from(given));
 
         assertThat(run.command(Path.of("/jdk/bin/java"))).containsExactly("/jdk/bin/java",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Dportzero.seed=424242", "-Dportzero.examples=50",
                 "-Dportzero.checks=unique.generated_libc.ports_distinct", "-Dportzero.platform=host",
                 "-jar", "/r/runner.jar", "--out", runs.resolve("host").toString());

@@ -3,7 +3,6 @@ package org.portzero.suites.checks.unique.porttable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -21,7 +20,6 @@ import org.portzero.suites.probe.Layer;
 import org.portzero.suites.probe.MissingApi;
 import org.portzero.suites.probe.Role;
 import org.portzero.suites.probe.SocketShape;
-import org.portzero.suites.probe.SocketTables;
 import org.portzero.suites.probe.Trace;
 import org.portzero.suites.probe.Transport;
 import org.portzero.suites.verdict.Judgement;
@@ -42,6 +40,10 @@ import org.quicktheories.generators.SourceDSL;
  * B27; kselftest {@code reuseaddr_ports_exhausted.c}.
  *
  * <p>Assumes: one process, one uid (SO_REUSEPORT sharing needs the same uid); loopback only.
+ * A sequence that shuts down both ends of a connection leaves the end that shut down first in
+ * TIME_WAIT, which no SO_LINGER 0 undoes (the kernel moves it there when the second FIN arrives),
+ * holding a port for 60 s. These checks therefore run last in the run ({@link Family.Range#LEAVES_TIME_WAIT},
+ * and last in their family), where that port is charged to no other check and nothing waits it out.
  * A falsified sequence is shrunk by QuickTheories, then call by call, and printed as the calls
  * it stands for with the seed that replays it.
  */
@@ -63,48 +65,7 @@ public final class PortTableChecks {
         return Stream.of(Layer.values()).map(layer -> new Check(
                 new CheckId(Family.UNIQUE, "sequence_" + layer.id(), "port_table_holds"), layer,
                 "any generated call sequence keeps the live port table as the model says",
-                Map.of("generator", "callSequences"), SPECS, trace -> {
-                    Set<Integer> before = timeWaitInRange();
-                    try {
-                        return judge(layer, trace);
-                    } finally {
-                        trace.close();
-                        awaitOwnTimeWait(before);
-                    }
-                }));
-    }
-
-    /** Ranges up to this size are used up whole by other checks (exhaust, reserved), so a leftover port changes them. */
-    static final int SMALL_RANGE = 4096;
-    /** TIME_WAIT lasts 60 s on Linux (TCP_TIMEWAIT_LEN); a little more before giving up. */
-    static final long TIME_WAIT_MILLIS = 65_000;
-
-    private Set<Integer> timeWaitInRange() {
-        Set<Integer> ports = new java.util.HashSet<>(SocketTables.timeWaitPorts());
-        ports.removeIf(p -> !bench.facts().portRange().contains(p));
-        return ports;
-    }
-
-    /**
-     * A generated sequence that shuts down both ends of a connection leaves the end that shut down
-     * first in TIME_WAIT, which no SO_LINGER 0 can undo (the kernel moves it there when the second
-     * FIN arrives). So that this check charges no port to the next one, it waits for the TIME_WAIT
-     * entries it left inside a small range to expire; on a large range (the host's 28 000 ports) a
-     * few entries take nothing another check counts on, and it does not wait.
-     */
-    private void awaitOwnTimeWait(Set<Integer> before) {
-        if (bench.facts().portRange().size() > SMALL_RANGE) {
-            return;
-        }
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(TIME_WAIT_MILLIS);
-        while (System.nanoTime() < deadline) {
-            Set<Integer> left = timeWaitInRange();
-            left.removeAll(before);
-            if (left.isEmpty()) {
-                return;
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(250));
-        }
+                Map.of("generator", "callSequences"), SPECS, trace -> judge(layer, trace)));
     }
 
     /** Generated call sequences for one layer: the calls it can make, on the shapes the platform has. */
