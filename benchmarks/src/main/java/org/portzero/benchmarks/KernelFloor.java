@@ -97,8 +97,10 @@ record KernelFloor(Path out, Path runnerJar, ReferenceLoop reference) {
     }
 
     private List<String> runner(Path dir, List<String> selection) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", runnerJar.toString(), "--out", dir.toString(), "--seed", String.valueOf(SEED)));
+        // As the matrix runs it: the runner's own VM options first.
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(org.portzero.model.RunnerSettings.RUNNER_VM_OPTIONS);
+        command.addAll(List.of("-jar", runnerJar.toString(), "--out", dir.toString(), "--seed", String.valueOf(SEED)));
         command.addAll(selection);
         return command;
     }

@@ -74,6 +74,8 @@ public final class RunnerMain {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(CatalogueSuite.class));
         LauncherDiscoveryRequest discovery = request.build();
+        // Before the launcher: its Allure listener takes the lifecycle there is when it is made.
+        io.qameta.allure.Allure.setLifecycle(new io.qameta.allure.AllureLifecycle(new ResultsWithoutContainers(allure)));
         Launcher launcher = LauncherFactory.create();
         DescriptorCount descriptors = new DescriptorCount();
         TestOutcomes outcomes = new TestOutcomes();
