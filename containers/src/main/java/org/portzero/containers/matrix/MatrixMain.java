@@ -11,6 +11,7 @@ import org.portzero.containers.run.ContainerRun;
 import org.portzero.containers.run.EngineRuntimes;
 import org.portzero.containers.run.FamilySandboxesRun;
 import org.portzero.containers.run.HarnessContainers;
+import org.portzero.model.PlatformRunsRecord;
 import org.portzero.containers.run.HostRun;
 import org.portzero.containers.run.PlatformExecution;
 import org.portzero.containers.run.RunOutcome;
@@ -186,7 +187,7 @@ public final class MatrixMain {
                         new BaseImages(docker, options.imagesDir(), options.debianMirror(), MatrixMain::say),
                         options.imagesDir(), MatrixMain::say);
                 EngineRuntimes runtimes = EngineRuntimes.of(docker);
-                for (PlatformDefinition platform : plan.containers()) {
+                for (PlatformDefinition platform : StartOrder.longestFirst(plan.containers(), lastRun(options))) {
                     Optional<String> noRuntime = runtimes.whyNot(platform);
                     if (noRuntime.isPresent()) {
                         immediate.add(interruption.finished(announce(runtimeMissing(platform, noRuntime.get(), options),
@@ -243,6 +244,16 @@ public final class MatrixMain {
         } finally {
             pool.shutdownNow();
             ticker.shutdownNow();
+        }
+    }
+
+    /** The last matrix run's record, to order this one's starts by; none when it is missing or unreadable (said). */
+    private static Optional<PlatformRunsRecord> lastRun(MatrixOptions options) {
+        try {
+            return PlatformRunsRecord.in(options.out());
+        } catch (RuntimeException e) {
+            say("starting the platforms in plan order: the last run's record is unreadable: " + e.getMessage());
+            return Optional.empty();
         }
     }
 
