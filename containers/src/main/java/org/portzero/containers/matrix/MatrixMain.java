@@ -11,13 +11,13 @@ import org.portzero.containers.run.ContainerRun;
 import org.portzero.containers.run.EngineRuntimes;
 import org.portzero.containers.run.FamilySandboxesRun;
 import org.portzero.containers.run.HarnessContainers;
-import org.portzero.model.PlatformRunsRecord;
 import org.portzero.containers.run.HostRun;
 import org.portzero.containers.run.PlatformExecution;
 import org.portzero.containers.run.RunOutcome;
 import org.portzero.containers.run.RunOutput;
 import org.portzero.model.Gate;
 import org.portzero.model.MalformedInput;
+import org.portzero.model.PlatformRunsRecord;
 import org.portzero.model.RunLayout;
 
 import java.io.IOException;

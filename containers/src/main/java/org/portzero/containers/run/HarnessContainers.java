@@ -118,7 +118,7 @@ public final class HarnessContainers {
     public void removeLater(String containerId, Consumer<String> problem, Runnable removal) {
         live.remove(containerId);
         removing.put(containerId, Boolean.TRUE);
-        remover.execute(() -> {
+        Runnable task = () -> {
             try {
                 removal.run();
             } catch (RuntimeException e) {
@@ -128,7 +128,16 @@ public final class HarnessContainers {
             } finally {
                 removing.remove(containerId);
             }
-        });
+        };
+        try {
+            remover.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // The harness is stopping: its shutdown hook removes what it still lists, and the next
+            // run sweeps anything left, by its labels.
+            if (!stopping) {
+                problem.accept("could not hand container " + containerId + " over for removal: " + e.getMessage());
+            }
+        }
     }
 
     /** Waits until every container handed to {@link #removeLater} is removed (up to {@code limit}). */
