@@ -5,9 +5,14 @@ import com.github.dockerjava.api.model.Container;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -34,7 +39,7 @@ public final class HarnessContainers {
      * Removes exited containers one at a time, off the platforms' path: a platform's run ends once its
      * results are copied out, and the next platform starts while the engine removes the last one.
      */
-    private final java.util.concurrent.ExecutorService remover = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    private final ExecutorService remover = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "portzero-container-removal");
         thread.setDaemon(true);
         return thread;
@@ -131,7 +136,7 @@ public final class HarnessContainers {
         };
         try {
             remover.execute(task);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             // The harness is stopping: its shutdown hook removes what it still lists, and the next
             // run sweeps anything left, by its labels.
             if (!stopping) {
@@ -141,9 +146,9 @@ public final class HarnessContainers {
     }
 
     /** Waits until every container handed to {@link #removeLater} is removed (up to {@code limit}). */
-    public void awaitRemovals(java.time.Duration limit) throws InterruptedException {
+    public void awaitRemovals(Duration limit) throws InterruptedException {
         remover.shutdown();
-        if (!remover.awaitTermination(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        if (!remover.awaitTermination(limit.toMillis(), TimeUnit.MILLISECONDS)) {
             log.accept("still removing " + removing.size() + " container(s) after " + limit.toSeconds()
                     + " s; the next run sweeps what is left");
         }

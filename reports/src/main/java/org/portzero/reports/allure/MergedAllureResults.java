@@ -28,7 +28,8 @@ import org.portzero.reports.run.PlatformRun;
  * name = check id, parameters platform / kernel / JDK first (then the suites' own: layer,
  * variant, seed…), and a historyId and testCaseId made from platform and check id — stable
  * across runs, so history trends line up per platform. Attachments are copied under new names.
- * Container files are not carried over (they hold no fixtures, only the dynamic tests' names).
+ * Container files are not carried over (they hold no fixtures, only the dynamic tests' names; the
+ * runner no longer writes them).
  * A broken platform also gets one {@code broken} result, "platform run", saying why; and a
  * {@code broken} result of {@code observations.json} that no Allure file reports (its runner, or
  * its whole sandbox, died before it could write one) gets one, from the entry's message.
@@ -41,10 +42,14 @@ public final class MergedAllureResults {
     private MergedAllureResults() {
     }
 
-    /** What was written: results per platform (synthetic ones included) and unreadable files. */
     /**
-     * @param unreported the broken results of observations.json written here because no Allure file
-     *                   reported them
+     * What was written.
+     *
+     * @param results            the platforms' own Allure results, carried over
+     * @param platformRunResults the "platform run" results of broken platforms
+     * @param unreported         the broken results of observations.json written here because no Allure file
+     *                           reported them
+     * @param unreadable         the Allure files that could not be read, as {@code platform/file}
      */
     public record Tally(int results, int platformRunResults, int unreported, List<String> unreadable) {
     }
@@ -144,44 +149,42 @@ public final class MergedAllureResults {
 
     /** A broken result of observations.json that no Allure file reports: written from the entry, then as every result. */
     private static void writeUnreported(RecordedResult check, PlatformRun run, Path target) throws IOException {
-        ObjectNode result = JSON.createObjectNode();
         String id = check.id().toString();
-        long now = System.currentTimeMillis();
-        result.put("name", id);
+        ObjectNode result = broken(id, check.message());
         result.put("testCaseName", id);
-        result.put("status", "broken");
-        result.put("stage", "finished");
-        result.put("start", now);
-        result.put("stop", now);
-        result.putObject("statusDetails").put("message", check.message());
         result.putArray("labels").add(label("feature", check.family().id()));
         rewrite(result, run, target);
         JSON.writeValue(target.resolve(result.path("uuid").asText() + "-result.json").toFile(), result);
     }
 
-    private static void writePlatformRun(PlatformRun run, Path target) throws IOException {
+    /** A finished {@code broken} result named {@code name}, with {@code message}, started and stopped now. */
+    private static ObjectNode broken(String name, String message) {
         ObjectNode result = JSON.createObjectNode();
-        String uuid = UUID.randomUUID().toString();
-        String name = run.id() + " platform run";
-        result.put("uuid", uuid);
+        long now = System.currentTimeMillis();
         result.put("name", name);
+        result.put("status", "broken");
+        result.put("stage", "finished");
+        result.put("start", now);
+        result.put("stop", now);
+        result.putObject("statusDetails").put("message", message);
+        return result;
+    }
+
+    private static void writePlatformRun(PlatformRun run, Path target) throws IOException {
+        ObjectNode result = broken(run.id() + " platform run", "platform run broken: " + run.brokenNote().orElse(""));
+        String uuid = UUID.randomUUID().toString();
+        result.put("uuid", uuid);
         result.put("fullName", run.id() + "/platform-run");
         result.put("historyId", digest(run.id() + "\u0000platform-run"));
         result.put("testCaseId", digest("case\u0000" + run.id() + "\u0000platform-run"));
-        result.put("status", "broken");
-        result.put("stage", "finished");
         result.put("description", "The platform's run directory is incomplete; " + run.results().size()
                 + " results could be read from observations.json.");
-        result.putObject("statusDetails").put("message", "platform run broken: " + run.brokenNote().orElse(""));
         ArrayNode labels = result.putArray("labels");
         labels.add(label("parentSuite", run.id()));
         labels.add(label("suite", "platform"));
         labels.add(label("host", run.id()));
         labels.add(label("tag", "broken"));
         result.putArray("parameters").add(parameter("platform", run.id()));
-        long now = System.currentTimeMillis();
-        result.put("start", now);
-        result.put("stop", now);
         JSON.writeValue(target.resolve(uuid + "-result.json").toFile(), result);
     }
 
